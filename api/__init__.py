@@ -1,0 +1,1 @@
+"""HTTP in front of the graph: the SPARQL 1.1 endpoint, linked-data pages and browser views."""

@@ -1,0 +1,84 @@
+"""The one settings object. Every value comes from a ``PACTGRAPH_*`` environment variable or its default.
+
+Unsafe values are refused at start-up with a sentence that names the variable.
+"""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from pactgraph.core.errors import ConfigError
+
+
+class Settings(BaseSettings):
+    """pactgraph configuration (see the README's table of variables)."""
+
+    model_config = SettingsConfigDict(env_prefix="PACTGRAPH_", extra="ignore")
+
+    # --- data ---
+    corpus_dir: Path = Field(Path("data/corpus"), description="Folder of articles and corpus.tsv")
+    data_dir: Path = Field(Path("data/store"), description="Where published stores and the pointer live")
+    dumps_dir: Path | None = Field(None, description="Where dumps are written (default: DATA_DIR/dumps)")
+
+    # --- the public face ---
+    base_url: str = Field(
+        "http://127.0.0.1:8000",
+        description="Public base of this server; /id/... and /ontology resolve under it",
+    )
+
+    # --- remote SPARQL 1.1 backend instead of the embedded store ---
+    backend_url: str | None = Field(None, description="Query URL of a remote SPARQL 1.1 store")
+    backend_update_url: str | None = Field(None, description="Update URL of the remote store")
+    backend_gsp_url: str | None = Field(None, description="Graph Store URL of the remote store")
+    backend_user: str | None = None
+    backend_password: str | None = None
+
+    # --- the endpoint ---
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = Field(2, ge=1, le=64, description="Query worker processes")
+    update_token: str | None = Field(None, description="Bearer token that enables updates; unset = read-only")
+    query_timeout: float = Field(30.0, gt=0, le=3600, description="Seconds a query may run")
+    max_body_bytes: int = Field(10 * 1024 * 1024, gt=0)
+    max_query_chars: int = Field(100_000, gt=0)
+    max_result_rows: int = Field(100_000, gt=0, description="SELECT rows returned before the cut")
+    service_allowlist: list[str] = Field(default_factory=list, description="Endpoints SERVICE may call")
+    cache_control: str = "public, max-age=60"
+    result_cache_entries: int = Field(512, ge=0)
+
+    @field_validator("update_token")
+    @classmethod
+    def _token_strong_enough(cls, value: str | None) -> str | None:
+        if value is not None and value != "" and len(value) < 16:
+            raise ValueError(
+                "PACTGRAPH_UPDATE_TOKEN is shorter than 16 characters; use a long random token "
+                "(python -c 'import secrets; print(secrets.token_urlsafe(32))') or leave it unset"
+            )
+        return value or None
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url_absolute(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("PACTGRAPH_BASE_URL must be an absolute http(s) URL")
+        return value.rstrip("/")
+
+    @property
+    def resolved_dumps_dir(self) -> Path:
+        return self.dumps_dir or self.data_dir / "dumps"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with keyword overrides; errors become :class:`ConfigError`."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValueError as exc:  # pydantic.ValidationError is a ValueError
+        raise ConfigError(str(exc)) from exc
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (tests build their own with :func:`load_settings`)."""
+    return load_settings()
