@@ -6,7 +6,7 @@ so that ``pactgraph --help`` stays fast (heavy imports happen inside the command
 
 import typer
 
-from pactgraph.cli import commands_extract, commands_graph, commands_serve
+from pactgraph.cli import commands_extract, commands_graph, commands_query, commands_serve
 
 app = typer.Typer(
     name="pactgraph",
@@ -23,7 +23,7 @@ def main() -> None:
     """pactgraph: extract facts from news text, build the graph, serve it over SPARQL."""
 
 
-for module in (commands_extract, commands_graph, commands_serve):
+for module in (commands_extract, commands_graph, commands_query, commands_serve):
     module.register(app)
 
 
