@@ -1,1 +1,32 @@
-"""The store: load, infer, validate, version, publish and dump; embedded Oxigraph or a remote SPARQL 1.1 store."""
+"""The store: load, infer, validate, version, publish, dump; embedded Oxigraph or a remote SPARQL 1.1 store.
+
+``__all__`` is the public surface: ``api/`` and ``cli/`` use only these names (tests/graph checks
+it for ``api/``). Importing ``pactgraph.graph`` is light: the names resolve lazily, so that
+pyoxigraph, owlrl and pyshacl load only when a command needs them.
+"""
+
+from importlib import import_module
+from typing import Any
+
+from pactgraph.graph.location import PublishedStore, StoreLocation, open_read_only, open_writable
+
+# name -> module (under pactgraph.graph) that defines it; resolved on first use.
+_LAZY = {
+    # the copy-on-write writes behind the endpoint (graph/writes.py, the API engineer's)
+    "apply_update": "writes",
+    "graph_store_write": "writes",
+}
+
+__all__ = ["PublishedStore", "StoreLocation", "open_read_only", "open_writable", *_LAZY]
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pactgraph.graph' has no attribute {name!r}")
+    value = getattr(import_module(f"pactgraph.graph.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
