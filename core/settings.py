@@ -28,6 +28,11 @@ class Settings(BaseSettings):
         description="Public base of this server; /id/... and /ontology resolve under it",
     )
 
+    # --- the browser views (api/web) ---
+    node_modules_dir: Path | None = Field(
+        None, description="Front-end libraries installed by `make assets` (default: node_modules/ of the checkout)"
+    )
+
     # --- remote SPARQL 1.1 backend instead of the embedded store ---
     backend_url: str | None = Field(None, description="Query URL of a remote SPARQL 1.1 store")
     backend_update_url: str | None = Field(None, description="Update URL of the remote store")
