@@ -145,6 +145,9 @@ class GoldEntity:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
+    # A borderline item (no fitting class, a name only nested in another): a prediction of it,
+    # of any type, is neither rewarded nor penalised, and missing it is not an error.
+    optional: bool = False
 
     @property
     def keys(self) -> frozenset[str]:
@@ -159,6 +162,7 @@ class GoldFact:
     p: str
     o: str
     quote_contains: str = ""
+    optional: bool = False
 
 
 @dataclass
@@ -203,7 +207,9 @@ def parse_gold(data: dict, stem: str, source: str = "<gold>") -> GoldDocument:
         aliases = raw.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise fail(f"entities[{i}] ({raw['name']!r}): 'aliases' must be a list of strings")
-        entities.append(GoldEntity(raw["name"], raw["type"], tuple(aliases)))
+        entities.append(
+            GoldEntity(raw["name"], raw["type"], tuple(aliases), bool(raw.get("optional", False)))
+        )
     names = [e.name for e in entities]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -222,7 +228,10 @@ def parse_gold(data: dict, stem: str, source: str = "<gold>") -> GoldDocument:
                 f"facts[{i}]: object {raw['o']!r} is neither an entity name of this document, an area "
                 "slug nor a date literal (YYYY, YYYY-MM or YYYY-MM-DD)"
             )
-        fact = GoldFact(raw["s"], raw["p"], raw["o"], raw.get("quote_contains", ""))
+        optional = bool(raw.get("optional", False)) or any(
+            e.optional for e in entities if e.name in (raw["s"], raw["o"])
+        )
+        fact = GoldFact(raw["s"], raw["p"], raw["o"], raw.get("quote_contains", ""), optional)
         if any((f.s, f.p, f.o) == (fact.s, fact.p, fact.o) for f in facts):
             raise fail(f"facts[{i}] repeats ({fact.s!r}, {fact.p}, {fact.o!r}); list each fact once")
         facts.append(fact)
@@ -453,14 +462,21 @@ def _max_matching(edges: dict[int, list[str]]) -> dict[int, str]:
 
 
 def _match_entities(gold: GoldDocument, predicted: PredictedDocument) -> dict[str, str]:
-    """Gold entity name -> matched predicted IRI."""
-    edges: dict[int, list[str]] = {}
-    for i, entity in enumerate(gold.entities):
-        keys = entity.keys
-        edges[i] = sorted(
-            iri for iri, p in predicted.entities.items() if p.type == entity.type and p.keys & keys
-        )
-    return {gold.entities[i].name: iri for i, iri in _max_matching(edges).items()}
+    """Gold entity name -> matched predicted IRI (required entities first, then optional ones)."""
+    required = [e for e in gold.entities if not e.optional]
+    edges = {
+        i: sorted(iri for iri, p in predicted.entities.items() if p.type == e.type and p.keys & e.keys)
+        for i, e in enumerate(required)
+    }
+    matched = {required[i].name: iri for i, iri in _max_matching(edges).items()}
+    taken = set(matched.values())
+    optional = [e for e in gold.entities if e.optional]
+    edges = {
+        i: sorted(iri for iri, p in predicted.entities.items() if iri not in taken and p.keys & e.keys)
+        for i, e in enumerate(optional)
+    }
+    matched.update({optional[i].name: iri for i, iri in _max_matching(edges).items()})
+    return matched
 
 
 def _resolve_object(gold: GoldDocument, value: str, matched: dict[str, str]) -> str | None:
@@ -500,6 +516,8 @@ def score(gold_docs: dict[str, GoldDocument], predictions: dict[str, PredictedDo
         matched = _match_entities(gold, predicted)
         matched_iris = set(matched.values())
         for entity in gold.entities:
+            if entity.optional:
+                continue
             if entity.name in matched:
                 entity_scores[entity.type].tp += 1
             else:
@@ -522,11 +540,17 @@ def score(gold_docs: dict[str, GoldDocument], predictions: dict[str, PredictedDo
                 remaining.discard(hit)
                 if fact.p in SYMMETRIC_PROPERTIES:  # the reverse triple states the same fact
                     remaining.discard((hit[2], hit[1], hit[0]))
-                fact_scores[fact.p].tp += 1
+                if not fact.optional:
+                    fact_scores[fact.p].tp += 1
+            elif fact.optional:
+                continue
             else:
                 fact_scores[fact.p].fn += 1
                 report.missed_facts.append((stem, fact))
+        optional_iris = {matched[e.name] for e in gold.entities if e.optional and e.name in matched}
         for triple in sorted(remaining):
+            if triple[0] in optional_iris or triple[2] in optional_iris:
+                continue  # facts about a borderline entity are not scored either way
             reverse = (triple[2], triple[1], triple[0])
             if triple[1] in SYMMETRIC_PROPERTIES and reverse in remaining and triple[0] > triple[2]:
                 continue  # a symmetric pair stated both ways is one fact

@@ -218,3 +218,28 @@ def test_invalid_nquads_is_refused(gold_dir: Path) -> None:
 def test_contract_iris_match_the_namespace_module() -> None:
     assert ev.BASE == BASE
     assert all(ev.PG_NS + name == str(PG[name]) for name in (*ev.ENTITY_TYPES, *ev.FACT_PROPERTIES))
+
+
+def test_optional_entity_is_neither_rewarded_nor_penalised(tmp_path: Path) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    data = {
+        "entities": [
+            {"name": "Việt Nam", "type": "State"},
+            {"name": "Hội hữu nghị Việt - Nga", "type": "GovernmentBody", "optional": True},
+        ],
+        "facts": [{"s": "Hội hữu nghị Việt - Nga", "p": "country", "o": "Việt Nam"}],
+        "noise": [],
+    }
+    (folder / "d1.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    society = node("org", "hoi-huu-nghi")
+    found = (
+        entity("state", "vietnam", "State", "Việt Nam")
+        + entity("org", "hoi-huu-nghi", "Company", "Hội hữu nghị Việt-Nga")
+        + triple(society, pg("country"), VN)
+        + triple(society, pg("cooperatesWith"), VN)
+    )
+    for prediction in (found, entity("state", "vietnam", "State", "Việt Nam")):
+        report = run(folder, prediction)
+        assert (report.entities.tp, report.entities.fp, report.entities.fn) == (1, 0, 0)
+        assert (report.facts.tp, report.facts.fp, report.facts.fn) == (0, 0, 0)
