@@ -59,7 +59,6 @@ class PG(DefinedNamespace):
     mentionOf: URIRef  # Mention -> the resource it names
     surface: URIRef  # Mention -> the text as written
     dateNote: URIRef  # Evidence -> how a partial date was completed (year taken from context)
-    areaScheme: URIRef  # the SKOS concept scheme of fields of cooperation (an individual)
     storeVersion: URIRef  # metadata: content hash of the published store
     builtAt: URIRef  # metadata: build time of the published store
 
@@ -76,6 +75,11 @@ PROVENANCE_PROPERTIES = ["document", "quote", "charStart", "charEnd"]
 
 # Resource IRIs: BASE + "id/" + kind + "/" + slug (see docs/architecture.md).
 ID = Namespace(BASE + "id/")
+
+# The fields of cooperation (ontology/areas.ttl): concepts AREA[slug] of the SKOS scheme AREA_SCHEME.
+AREA = Namespace(BASE + "id/area/")
+AREA_SCHEME = URIRef(BASE + "id/area/scheme")
+ONTOLOGY_VERSION_IRI = URIRef(ONTOLOGY_IRI + "/0.1.0")
 
 # Named graphs that are not documents.
 GRAPH_ONTOLOGY = URIRef(BASE + "graph/ontology")
