@@ -1,0 +1,115 @@
+"""Dereferenceable resource IRIs: ``/id/<segment>/<slug>`` (and ``.ttl``, ``.jsonld``, ``.nt``,
+``.rdf``, ``.html``) negotiated between the HTML page and the RDF formats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+from pactgraph.ontology.namespace import PG
+from rdflib import RDF, Graph, Literal, URIRef
+from starlette.concurrency import run_in_threadpool
+
+from .deps import link_header, not_acceptable, page_language, render, web_settings
+from .describe import describe, is_known
+from .documents import document_segments, parse_highlight
+from .engine import get_engine, select
+from .iris import iri_for_path, local_href
+from .lookup import entry_json, get_index
+from .negotiation import ALL_FORMATS, HTML, NotAcceptable, choose, split_extension
+from .rdf_output import embedded_jsonld, serialize
+from .views import resource_view
+
+router = APIRouter()
+
+
+def alternates(path: str, request: Request) -> list[tuple[Any, str]]:
+    """Each representation of the resource at ``/id/<path>`` and its URL on this server."""
+    href = local_href(iri_for_path(path), web_settings(request))
+    return [(fmt, f"{href}.{fmt.extension}") for fmt in ALL_FORMATS]
+
+
+async def evidence_marks(engine: Any, graph: Graph) -> dict[str, list[tuple[int, int]]]:
+    """Document offsets of the mentions of each fact's subject and object inside its sentence."""
+    evidences = sorted(str(ev) for ev in graph.subjects(RDF.type, PG.Evidence))
+    if not evidences:
+        return {}
+    values = " ".join(f"<{ev}>" for ev in evidences)
+    rows = await select(
+        engine,
+        f"""SELECT ?ev ?ms ?me WHERE {{
+  VALUES ?ev {{ {values} }}
+  ?ev <{PG.document}> ?d ; <{PG.charStart}> ?es ; <{PG.charEnd}> ?ee .
+  {{ ?ev <{RDF.subject}> ?x }} UNION {{ ?ev <{RDF.object}> ?x }}
+  ?m <{PG.mentionOf}> ?x ; <{PG.document}> ?d ; <{PG.charStart}> ?ms ; <{PG.charEnd}> ?me .
+  FILTER(?ms >= ?es && ?me <= ?ee)
+}}""",
+    )
+    marks: dict[str, list[tuple[int, int]]] = {}
+    for row in rows:
+        marks.setdefault(str(row["ev"]), []).append((int(row["ms"]), int(row["me"])))
+    return marks
+
+
+async def not_found(request: Request, engine: Any, path: str, fmt: Any) -> Response:
+    """404 naming what was asked for, with resources whose labels look similar."""
+    settings = web_settings(request)
+    index = await get_index(request.app.state, engine)
+    similar = [
+        entry_json(e, page_language(request), settings) for e in index.similar(path.rsplit("/", 1)[-1])
+    ]
+    if fmt is not HTML:
+        hint = "; ".join(f"{s['label']} <{s['iri']}>" for s in similar) or "none"
+        return PlainTextResponse(
+            f"No resource <{iri_for_path(path)}> in this graph. Similar labels: {hint}. "
+            f"Search with /search?q=...",
+            status_code=404,
+        )
+    return render(request, "not_found.html", {"iri": iri_for_path(path), "similar": similar}, status_code=404)
+
+
+@router.get(
+    "/id/{path:path}", summary="Dereference a resource IRI (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)"
+)
+async def resource(path: str, request: Request) -> Response:
+    stem, by_extension = split_extension(path)
+    try:
+        fmt = by_extension or choose(request.headers.get("accept"))
+    except NotAcceptable as error:
+        return not_acceptable(error)
+    engine = get_engine(request)
+    iri = iri_for_path(stem)
+    if not stem or "/" not in stem:
+        return await not_found(request, engine, stem, fmt)
+    try:
+        graph = await describe(engine, iri)
+    except ValueError:
+        return await not_found(request, engine, stem, fmt)
+    if not is_known(graph, iri):
+        return await not_found(request, engine, stem, fmt)
+    links = alternates(stem, request)
+    headers = {"Vary": "Accept", "Link": link_header(links)}
+    if fmt is not HTML:
+        body = await run_in_threadpool(serialize, graph, fmt)
+        location = next(href for f, href in links if f is fmt)
+        return Response(body, media_type=fmt.media_type, headers={**headers, "Content-Location": location})
+    return await resource_page(request, engine, graph, iri, links, headers)
+
+
+async def resource_page(
+    request: Request, engine: Any, graph: Graph, iri: str, links: list, headers: dict[str, str]
+) -> Response:
+    settings = web_settings(request)
+    lang = page_language(request)
+    marks = await evidence_marks(engine, graph)
+    view = resource_view(graph, iri, lang, settings, marks)
+    jsonld = await run_in_threadpool(embedded_jsonld, graph)
+    context: dict[str, Any] = {"r": view, "alternates": links, "jsonld": jsonld, "lang": lang}
+    if (URIRef(iri), RDF.type, PG.Document) in graph:
+        text = graph.value(URIRef(iri), URIRef("https://schema.org/text"))
+        highlight = parse_highlight(request.query_params.get("hl"))
+        if isinstance(text, Literal):
+            context["segments"] = await document_segments(engine, iri, str(text), highlight, settings, lang)
+        return render(request, "document.html", context, **headers)
+    return render(request, "resource.html", context, **headers)

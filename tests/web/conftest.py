@@ -1,0 +1,93 @@
+"""Fixtures of the web tests: a real uvicorn server running only the web router on the small
+sample graph (tests/web/sample_graph.py), and an httpx client for it."""
+
+from __future__ import annotations
+
+import importlib.util
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from pactgraph.api.web import router
+from pactgraph.core.settings import load_settings
+
+REPO = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("pactgraph_web_sample_graph", Path(__file__).parent / "sample_graph.py")
+assert _spec and _spec.loader
+sample_graph = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(sample_graph)
+
+
+def make_web_app(engine: object, **settings: object) -> FastAPI:
+    app = FastAPI()
+    app.state.settings = load_settings(**settings)
+    app.state.engine = engine
+    app.include_router(router)
+    return app
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ThreadServer:
+    """uvicorn on 127.0.0.1 in a background thread, stopped by :meth:`stop`."""
+
+    def __init__(self, app: FastAPI, port: int) -> None:
+        self.url = f"http://127.0.0.1:{port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def start(self) -> ThreadServer:
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start within 10 s")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def web_sample_store():
+    return sample_graph.sample_store(REPO)
+
+
+@pytest.fixture(scope="session")
+def web_dumps_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("store") / "dumps"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def web_server(web_sample_store, web_dumps_dir) -> Iterator[ThreadServer]:
+    port = free_port()
+    app = make_web_app(
+        sample_graph.StoreEngine(web_sample_store),
+        data_dir=web_dumps_dir.parent,
+        base_url=f"http://127.0.0.1:{port}",
+    )
+    server = ThreadServer(app, port).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def web_client(web_server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=web_server.url, timeout=30) as client:
+        yield client
