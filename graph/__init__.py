@@ -12,12 +12,29 @@ from pactgraph.graph.location import PublishedStore, StoreLocation, open_read_on
 
 # name -> module (under pactgraph.graph) that defines it; resolved on first use.
 _LAZY = {
+    "build": "builder",
+    "add_documents": "builder",
+    "BuildOptions": "builder",
+    "BuildResult": "builder",
+    "store_version": "versioning",
+    "infer": "inference",
+    "INFERENCE_ENGINES": "inference",
+    "validate": "validation",
+    "validate_file": "validation",
+    "ValidationReport": "validation",
+    "dump": "dumps",
+    "DUMP_FORMATS": "dumps",
+    "MEDIA_TYPES": "dumps",
+    "stats": "void",
+    "DatasetStats": "void",
+    "DUMP_FILES": "void",
     # the copy-on-write writes behind the endpoint (graph/writes.py, the API engineer's)
     "apply_update": "writes",
     "graph_store_write": "writes",
 }
 
 __all__ = ["PublishedStore", "StoreLocation", "open_read_only", "open_writable", *_LAZY]
+
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)

@@ -138,3 +138,13 @@ def test_wait_for_change_sees_a_publish(tmp_path):
     assert location.wait_for_change(before, timeout=0.1) is None
     published = _publish_store(location, "e" * 16, "2026-01-01T00:00:05Z")
     assert location.wait_for_change(before, timeout=1) == published
+
+
+def test_store_renamed_but_never_pointed_at_is_collected(tmp_path):
+    location = StoreLocation(tmp_path)
+    _publish_store(location, "a" * 16, "2026-01-01T00:00:01Z")
+    orphan = location.stores_dir / ("f" * 16 + "-20260101T000009Z")
+    orphan.mkdir()
+    current = _publish_store(location, "b" * 16, "2026-01-01T00:00:02Z")
+    assert not orphan.exists()
+    assert location.current() == current
