@@ -243,3 +243,28 @@ def test_optional_entity_is_neither_rewarded_nor_penalised(tmp_path: Path) -> No
         report = run(folder, prediction)
         assert (report.entities.tp, report.entities.fp, report.entities.fn) == (1, 0, 0)
         assert (report.facts.tp, report.facts.fp, report.facts.fn) == (0, 0, 0)
+
+
+# --- the gold annotations of the sample corpus are themselves checked ---------------------------
+
+GOLD_DIR = Path(__file__).parent / "gold"
+CORPUS_DIR = Path(__file__).parents[2] / "data" / "corpus"
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def test_every_corpus_document_has_valid_gold() -> None:
+    gold = ev.load_gold(GOLD_DIR)  # raises on any schema error
+    assert sorted(gold) == sorted(p.stem for p in CORPUS_DIR.glob("*.txt"))
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in GOLD_DIR.glob("*.json")))
+def test_gold_quotes_and_names_occur_in_their_document(stem: str) -> None:
+    document = ev.load_gold(GOLD_DIR)[stem]
+    text = _squash((CORPUS_DIR / f"{stem}.txt").read_text(encoding="utf-8"))
+    bad_quotes = [f.quote_contains for f in document.facts if _squash(f.quote_contains) not in text]
+    unseen = [e.name for e in document.entities if not any(_squash(n) in text for n in (e.name, *e.aliases))]
+    unseen_noise = [n for n in document.noise if _squash(n) not in text]
+    assert (bad_quotes, unseen, unseen_noise) == ([], [], [])
