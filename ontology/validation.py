@@ -1,7 +1,7 @@
 """Loading the ontology files as rdflib graphs, and SHACL validation of a data graph against shapes.ttl.
 
-The data graph is validated with the ontology and the fields of cooperation mixed in (pyshacl's
-``ont_graph``), so that ``sh:class pg:Actor`` accepts a ``pg:State`` through ``rdfs:subClassOf``
+The data graph is validated with the ontology and the fields of cooperation merged in, so that
+``sh:class pg:Actor`` accepts a ``pg:State`` through ``rdfs:subClassOf``
 without running a reasoner. Only ``sh:Violation`` results make a graph non-conforming;
 ``sh:Warning`` results (a document whose date is unknown) are reported and tolerated.
 
@@ -18,7 +18,7 @@ from functools import lru_cache
 import pyshacl
 from pactgraph.core.errors import InputError, ValidationFailed
 from pactgraph.ontology import path
-from rdflib import RDF, Graph, Literal, Node, URIRef
+from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import SH
 
 ONTOLOGY_FILES = ("pactgraph.ttl", "areas.ttl")
@@ -103,7 +103,8 @@ class ValidationReport:
 
 def _results(report: Graph) -> list[ShaclResult]:
     found = []
-    for node in report.subjects(RDF.type, SH.ValidationResult):
+    # Only top-level results: those nested under sh:detail (from sh:node, sh:or) repeat them.
+    for node in report.objects(None, SH.result):
         severity = report.value(node, SH.resultSeverity)
         message = report.value(node, SH.resultMessage)
         found.append(
@@ -119,13 +120,19 @@ def _results(report: Graph) -> list[ShaclResult]:
 
 
 def validate(data: Graph) -> ValidationReport:
-    """Validate *data* against ontology/shapes.ttl, with the ontology mixed in; *data* is not modified."""
+    """Validate *data* against ontology/shapes.ttl with the ontology and fields added (*data* is unchanged).
+
+    The ontology is merged in here rather than passed as pyshacl's ``ont_graph``, which copies only
+    RDFS/OWL axioms and would leave out the SKOS concepts that ``pg:area`` values must be.
+    """
+    merged = Graph()
+    merged += data
+    merged += _cached_ontology()
     _conforms, report_graph, text = pyshacl.validate(
-        data,
+        merged,
         shacl_graph=shapes_graph(),
-        ont_graph=_cached_ontology(),
         inference="none",
         allow_warnings=True,
-        inplace=False,
+        inplace=True,
     )
     return ValidationReport(results=_results(report_graph), text=text)
