@@ -49,6 +49,11 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(10 * 1024 * 1024, gt=0)
     max_query_chars: int = Field(100_000, gt=0)
     max_result_rows: int = Field(100_000, gt=0, description="SELECT rows returned before the cut")
+    max_nesting: int = Field(
+        200, gt=0, le=1000, description="Deepest bracket nesting a query may have (deeper crashes the engine)"
+    )
+    max_union_branches: int = Field(1000, gt=0, description="UNION keywords a query may have")
+    result_cache_bytes: int = Field(64 * 1024 * 1024, ge=0, description="Memory for cached serialised results")
     service_allowlist: list[str] = Field(default_factory=list, description="Endpoints SERVICE may call")
     cache_control: str = "public, max-age=60"
     result_cache_entries: int = Field(512, ge=0)

@@ -85,7 +85,7 @@ def _atomic_output(target: Path, compress: bool) -> Iterator[IO[bytes]]:
         with open(tmp, "wb") as raw:
             if compress:
                 # mtime=0: the same store gives byte-identical dumps (stable HTTP caching).
-                with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=6) as gz:
+                with gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0, compresslevel=6) as gz:
                     yield gz
             else:
                 yield raw
@@ -103,7 +103,7 @@ def dump(store_path: Path, fmt: str, output: Path | IO[bytes], compress: bool = 
         with _atomic_output(output, compress) as out:
             write_dump(store, fmt, out)
     elif compress:
-        with gzip.GzipFile(fileobj=output, mode="wb", mtime=0) as gz:
+        with gzip.GzipFile(filename="", fileobj=output, mode="wb", mtime=0) as gz:
             write_dump(store, fmt, gz)
     else:
         write_dump(store, fmt, output)
