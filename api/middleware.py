@@ -1,0 +1,121 @@
+"""One pure-ASGI middleware for what every response needs: CORS, security headers, metrics, access log.
+
+Pure ASGI (no ``BaseHTTPMiddleware``) because it runs on every request and per-request cost is what
+the benchmark measures. CORS: reads from any origin, never with credentials (no
+``Access-Control-Allow-Credentials``; the bearer token is not a cookie, so a page elsewhere cannot
+borrow it).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from pactgraph.api.metrics import Metrics
+
+access_log = logging.getLogger("pactgraph.access")
+
+_SECURITY = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"x-frame-options", b"SAMEORIGIN"),
+]
+# HTML pages get a CSP; the web views load their scripts and styles from this origin only.
+_CSP = (
+    b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    b"connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'"
+)
+_CORS = [
+    (b"access-control-allow-origin", b"*"),
+    (
+        b"access-control-expose-headers",
+        b"ETag, Link, Location, X-Pactgraph-Truncated, X-Pactgraph-Store-Version",
+    ),
+]
+_PREFLIGHT = [
+    (b"access-control-allow-methods", b"GET, HEAD, POST, OPTIONS"),
+    (b"access-control-allow-headers", b"Accept, Content-Type, If-None-Match"),
+    (b"access-control-max-age", b"86400"),
+]
+
+
+def route_of(path: str) -> str:
+    """A bounded label for metrics: the first path segment of known routes, else ``other``."""
+    if path == "/sparql" or path.startswith("/sparql/"):
+        return "/sparql"
+    if path == "/store" or path.startswith("/store/"):
+        return "/store"
+    for known in ("/health", "/metrics", "/docs", "/openapi.json", "/id/", "/ontology"):
+        if path.startswith(known):
+            return known.rstrip("/")
+    return "other"
+
+
+class EdgeMiddleware:
+    """Wraps the app: answers CORS preflights, adds headers, counts and logs each request."""
+
+    def __init__(self, app: Any, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        method = scope["method"]
+        path = scope["path"]
+        if method == "OPTIONS" and _header(scope, b"access-control-request-method") is not None:
+            await send(
+                {"type": "http.response.start", "status": 204, "headers": _CORS + _PREFLIGHT + _SECURITY}
+            )
+            await send({"type": "http.response.body", "body": b""})
+            self._record(scope, path, method, 204, started)
+            return
+        status_holder = [500]
+
+        async def send_wrapper(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                status_holder[0] = message["status"]
+                headers = list(message.get("headers", []))
+                headers += _SECURITY
+                headers += _CORS
+                if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                    headers.append((b"content-security-policy", _CSP))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            self._record(scope, path, method, status_holder[0], started)
+
+    def _record(self, scope: dict[str, Any], path: str, method: str, status: int, started: float) -> None:
+        elapsed = time.perf_counter() - started
+        state = scope.get("state") or {}
+        route = route_of(path)
+        fmt = state.get("format", "")
+        self.metrics.observe(route, status, fmt, elapsed)
+        access_log.info(
+            '%s "%s %s" %d %.1fms query=%s format=%s',
+            _client(scope),
+            method,
+            path,
+            status,
+            elapsed * 1000,
+            state.get("query_hash", "-"),
+            fmt or "-",
+        )
+
+
+def _header(scope: dict[str, Any], name: bytes) -> bytes | None:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            return value
+    return None
+
+
+def _client(scope: dict[str, Any]) -> str:
+    client = scope.get("client")
+    return client[0] if client else "-"

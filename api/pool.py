@@ -1,0 +1,168 @@
+"""A pool of worker processes that evaluate requests, each behind one persistent pair of pipes.
+
+Why processes: pyoxigraph cannot cancel a query, and some queries crash it. A worker past its
+deadline is killed (which really frees the CPU) and replaced; a worker that dies is replaced too.
+The event loop only moves frames over pipes, so it never blocks on evaluation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import sys
+import time
+from typing import Any
+
+from pactgraph.api import wire
+from pactgraph.api.errors import WorkerCrashed
+from pactgraph.core.errors import QueryTimeout
+
+log = logging.getLogger("pactgraph.api.pool")
+
+
+class Worker:
+    """One worker process and its pipes."""
+
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self.proc = proc
+        assert proc.stdin is not None and proc.stdout is not None
+        self.stdin = proc.stdin
+        self.stdout = proc.stdout
+
+    async def call(self, header: Any, body: bytes = b"") -> tuple[Any, bytes]:
+        self.stdin.write(wire.encode(header, body))
+        await self.stdin.drain()
+        return await self.receive()
+
+    async def receive(self) -> tuple[Any, bytes]:
+        import pickle
+
+        prefix = await self.stdout.readexactly(wire.PREFIX.size)
+        head_len, body_len = wire.PREFIX.unpack(prefix)
+        head = await self.stdout.readexactly(head_len)
+        body = await self.stdout.readexactly(body_len) if body_len else b""
+        return pickle.loads(head), body
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            self.proc.kill()
+
+
+class WorkerPool:
+    """``size`` workers of one role; :meth:`call` runs one request on an idle worker within a deadline."""
+
+    def __init__(self, data_dir: str, role: str, size: int, paging_link: str = "") -> None:
+        self.data_dir = data_dir
+        self.role = role
+        self.size = size
+        self.paging_link = paging_link
+        self._idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self._all: set[Worker] = set()
+        self._respawns: set[asyncio.Task[None]] = set()
+        self._closed = False
+        self.timeouts = 0
+        self.crashes = 0
+
+    async def start(self) -> None:
+        workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
+        for worker in workers:
+            self._idle.put_nowait(worker)
+
+    async def _spawn(self) -> Worker:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "pactgraph.api.worker",
+            self.data_dir,
+            self.role,
+            self.paging_link,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        worker = Worker(proc)
+        self._all.add(worker)
+        try:
+            header, _ = await asyncio.wait_for(worker.receive(), timeout=60)
+        except (asyncio.IncompleteReadError, TimeoutError) as exc:
+            worker.kill()
+            self._all.discard(worker)
+            raise WorkerCrashed(
+                f"A {self.role} worker process failed to start ({exc!r}); see the server log"
+            ) from None
+        assert header.get("ready") == self.role
+        return worker
+
+    def _replace(self, worker: Worker) -> None:
+        """Kill *worker* and start a fresh one in the background."""
+        worker.kill()
+        self._all.discard(worker)
+        if self._closed:
+            return
+        task = asyncio.get_running_loop().create_task(self._respawn())
+        self._respawns.add(task)
+        task.add_done_callback(self._respawns.discard)
+
+    async def _respawn(self) -> None:
+        delay = 0.1
+        while not self._closed:
+            try:
+                worker = await self._spawn()
+            except Exception as exc:  # keep trying: the pool must not shrink for good
+                log.error("could not restart a %s worker: %s; retrying in %.1f s", self.role, exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+                continue
+            self._idle.put_nowait(worker)
+            return
+
+    async def call(self, header: Any, body: bytes, timeout: float, what: str = "query") -> tuple[Any, bytes]:
+        """Run one request; :class:`QueryTimeout` after *timeout* seconds (the worker is killed)."""
+        started = time.monotonic()
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), timeout)
+        except TimeoutError:
+            self.timeouts += 1
+            raise QueryTimeout(
+                f"The {what} waited {timeout:g} s (PACTGRAPH_QUERY_TIMEOUT) for one of the {self.size} busy "
+                "workers and was not started; try again later"
+            ) from None
+        remaining = max(0.001, timeout - (time.monotonic() - started))
+        try:
+            result = await asyncio.wait_for(worker.call(header, body), remaining)
+        except TimeoutError:
+            self.timeouts += 1
+            self._replace(worker)
+            raise QueryTimeout(
+                f"The {what} was stopped after the time limit of {timeout:g} s (PACTGRAPH_QUERY_TIMEOUT). "
+                "Narrow it (more specific patterns, a LIMIT) or ask the operator to raise the limit"
+            ) from None
+        except (asyncio.IncompleteReadError, BrokenPipeError, ConnectionResetError):
+            self.crashes += 1
+            code = worker.proc.returncode
+            self._replace(worker)
+            raise WorkerCrashed(
+                f"The evaluation process died while running this {what} (exit status {code}); the engine "
+                "cannot evaluate it. A fresh process was started; simplify the request (less nesting, "
+                "fewer UNION branches)"
+            ) from None
+        except BaseException:  # cancelled (client went away) mid-call: the pipe state is unknown
+            self._replace(worker)
+            raise
+        self._idle.put_nowait(worker)
+        return result
+
+    async def close(self) -> None:
+        self._closed = True
+        for task in list(self._respawns):
+            task.cancel()
+        for worker in list(self._all):
+            with contextlib.suppress(Exception):
+                worker.stdin.close()
+            worker.kill()
+        for worker in list(self._all):
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(worker.proc.wait(), 5)
+        self._all.clear()

@@ -1,0 +1,241 @@
+"""A query worker process: ``python -m pactgraph.api.worker DATA_DIR ROLE``.
+
+It reads request frames on stdin and answers each with one frame on the protocol pipe (the original
+stdout; fd 1 is pointed at stderr so a stray print cannot corrupt the framing). Role ``read``
+evaluates queries and Graph Store reads on the current store opened read-only, reopening it when
+``CURRENT`` changes (checked before each request: a stat); role ``write`` applies updates and Graph
+Store writes copy-on-write. The server may kill this process at any moment (that is how a query past
+its time limit is stopped), so it holds no state worth keeping.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import orjson
+import pyoxigraph as ox
+from pactgraph.api import wire
+from pactgraph.core.errors import PactgraphError, StoreError
+from pactgraph.graph import StoreLocation, open_read_only
+
+SOLUTION_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+}
+
+
+class Failure(Exception):
+    """An error to report to the server by name (an api.errors or core.errors class)."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class ReadSide:
+    """The current store, reopened when the pointer changes; in-flight work keeps its store object."""
+
+    def __init__(self, location: StoreLocation, paging_link: str) -> None:
+        self.location = location
+        self.paging_link = paging_link
+        self.signature: tuple[int, int] | None = None
+        self.store: Any = None
+        self.version = ""
+
+    def refresh(self) -> None:
+        signature = self.location.pointer_signature()
+        if signature == self.signature and self.store is not None:
+            return
+        published = self.location.require_current()
+        if published.version != self.version or self.store is None:
+            self.store = open_read_only(published.path)
+            self.version = published.version
+        self.signature = signature
+
+    def query(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        self.refresh()
+        media = req["media"]
+        result = self._evaluate(req["query"], req)
+        truncated = None
+        if isinstance(result, ox.QueryTriples):
+            body = result.serialize(format=GRAPH_FORMATS[media])
+        else:
+            body = result.serialize(format=SOLUTION_FORMATS[media])
+            cap = req.get("cap")
+            if cap is not None and isinstance(result, ox.QuerySolutions):
+                body, truncated = self._cut(body, media, cap, req)
+        return {"ok": True, "version": self.version, "media": media, "truncated": truncated}, body
+
+    def _evaluate(self, text: str, req: dict[str, Any]) -> Any:
+        default = req.get("default")
+        named = req.get("named")
+        kwargs: dict[str, Any] = {"base_iri": req.get("base")}
+        if default is not None or named is not None:
+            # A protocol dataset replaces FROM / FROM NAMED; the half not given is empty.
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default or ()]
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or ()]
+        try:
+            return self.store.query(text, **kwargs)
+        except SyntaxError as exc:
+            original = req.get("original")
+            if original and original != text:
+                # The capped text failed: report the position in the text the client sent.
+                return self._evaluate(original, {**req, "original": None})
+            raise Failure("QuerySyntaxError", f"SPARQL syntax error: {exc}") from None
+        except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri
+            raise Failure("BadRequest", str(exc)) from None
+
+    def _cut(self, body: bytes, media: str, cap: int, req: dict[str, Any]) -> tuple[bytes, int | None]:
+        """Keep at most *cap* rows of a result evaluated with ``LIMIT cap+1``; say so when rows were cut."""
+        if media == "application/sparql-results+json":
+            data = orjson.loads(body)
+            bindings = data["results"]["bindings"]
+            if len(bindings) <= cap:
+                return body, None
+            del bindings[cap:]
+            data["head"]["link"] = [self.paging_link]
+            data["truncated"] = {
+                "rows": cap,
+                "note": f"The result was cut at {cap} rows (PACTGRAPH_MAX_RESULT_ROWS). Page through it "
+                "with ORDER BY plus LIMIT and OFFSET; see the link in head.",
+            }
+            return orjson.dumps(data), cap
+        if media == "application/sparql-results+xml":
+            if body.count(b"<result>") <= cap:
+                return body, None
+            last = body.rindex(b"<result>")
+            end = body.index(b"</results>", last)
+            body = body[:last] + body[end:]
+            link = f'<link href="{self.paging_link}"/>'.encode()
+            return body.replace(b"</head>", link + b"</head>", 1), cap
+        if media == "text/tab-separated-values":
+            if body.count(b"\n") - 1 <= cap:
+                return body, None
+            return body[: _nth_index(body, b"\n", cap + 1) + 1], cap
+        # CSV may quote newlines inside values: count rows with a parser, re-evaluate exactly when cut.
+        if not _csv_has_more_than(body, cap):
+            return body, None
+        exact = self._evaluate(req["query_exact"], req)
+        return exact.serialize(format=ox.QueryResultsFormat.CSV), cap
+
+    def graph_get(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        self.refresh()
+        graph = req.get("graph")
+        target: Any = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+        if graph is not None and not self.store.contains_named_graph(target):
+            raise Failure("NotFound", f"No graph <{graph}> in the store (version {self.version})")
+        body = self.store.dump(format=GRAPH_FORMATS[req["media"]], from_graph=target)
+        return {"ok": True, "version": self.version, "media": req["media"], "truncated": None}, body
+
+    def graph_exists(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        self.refresh()
+        exists = req.get("graph") is None or self.store.contains_named_graph(ox.NamedNode(req["graph"]))
+        return {"ok": True, "version": self.version, "exists": exists}, b""
+
+
+def _nth_index(data: bytes, needle: bytes, n: int) -> int:
+    position = -1
+    for _ in range(n):
+        position = data.index(needle, position + 1)
+    return position
+
+
+def _csv_has_more_than(body: bytes, cap: int) -> bool:
+    if b'"' not in body:
+        return body.count(b"\r\n") - 1 > cap
+    import csv
+    import io
+
+    rows = sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+    return rows - 1 > cap
+
+
+class WriteSide:
+    """Copy-on-write updates and Graph Store writes, one at a time (the server sends one at a time)."""
+
+    def __init__(self, location: StoreLocation) -> None:
+        self.location = location
+
+    def update(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        from pactgraph.graph import apply_update
+
+        published = apply_update(self.location, req["update"], base_iri=req.get("base"))
+        return {"ok": True, "version": published.version, "triples": published.triples}, b""
+
+    def graph_write(self, req: dict[str, Any], body: bytes) -> tuple[dict[str, Any], bytes]:
+        from pactgraph.graph import graph_store_write
+
+        media_types = req["parts_media"]
+        parts = list(zip(wire.unpack_parts(body, len(media_types)), media_types, strict=True))
+        published, created = graph_store_write(
+            self.location, req["method"], req.get("graph"), parts, None, base_iri=req.get("base")
+        )
+        return {"ok": True, "version": published.version, "created": created}, b""
+
+
+def _failure(exc: Exception) -> dict[str, Any]:
+    """The error frame for *exc*: the class name the server maps to a status, and the message."""
+    if isinstance(exc, Failure):
+        kind, message = exc.kind, str(exc)
+    elif isinstance(exc, PactgraphError):
+        kind, message = type(exc).__name__, str(exc)
+    elif isinstance(exc, SyntaxError):
+        kind, message = "QuerySyntaxError", f"SPARQL syntax error: {exc}"
+    elif type(exc).__name__ == "GraphNotFound":
+        kind, message = "NotFound", str(exc).strip("'\"")
+    elif isinstance(exc, OSError):
+        kind, message = "StoreError", f"Store I/O error: {exc}"
+    else:  # reported as a 500 by the server, which logs it
+        kind, message = "Internal", f"{type(exc).__name__}: {exc}"
+    return {"ok": False, "kind": kind, "message": message}
+
+
+def serve(data_dir: str, role: str, paging_link: str) -> None:
+    """Answer frames until stdin closes."""
+    protocol_out = os.fdopen(os.dup(1), "wb", buffering=0)
+    os.dup2(2, 1)  # anything printed by a library goes to stderr, not into the framing
+    stdin = os.fdopen(os.dup(0), "rb", buffering=0)
+    location = StoreLocation(data_dir)
+    reader = ReadSide(location, paging_link)
+    writer = WriteSide(location)
+    handlers = {
+        "query": lambda req, body: reader.query(req),
+        "graph_get": lambda req, body: reader.graph_get(req),
+        "graph_exists": lambda req, body: reader.graph_exists(req),
+        "update": lambda req, body: writer.update(req),
+        "graph_write": writer.graph_write,
+        "ping": lambda req, body: ({"ok": True}, b""),
+    }
+    protocol_out.write(wire.encode({"ok": True, "ready": role}))
+    while True:
+        frame = wire.read_frame(stdin)
+        if frame is None:
+            return
+        req, body = frame
+        try:
+            header, payload = handlers[req["op"]](req, body)
+        except Exception as exc:
+            header, payload = _failure(exc), b""
+        protocol_out.write(wire.encode(header, payload))
+
+
+if __name__ == "__main__":  # pragma: no cover - run by the pool
+    try:
+        serve(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "")
+    except KeyboardInterrupt:
+        pass
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(3)
