@@ -8,11 +8,16 @@ import re
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from pactgraph.ontology.namespace import BASE
 
 from .deps import page_language, render, web_settings
+from .iris import local_href
 
 router = APIRouter()
+
+# The dataset's IRI in the metadata graph (graph/void.py writes its VoID description there).
+DATASET_IRI = BASE + "id/dataset/pactgraph"
 
 # A dump name: one path segment, no leading dot (so no "..", no hidden files, no sub-folders).
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -73,3 +78,12 @@ async def dump_file(name: str, request: Request) -> Response:
     return FileResponse(
         path, media_type=MEDIA_TYPES.get(suffix, "application/octet-stream"), headers=headers, filename=name
     )
+
+
+@router.get(
+    "/.well-known/void", summary="The VoID description of the dataset (void:dataDump links the dumps)"
+)
+async def well_known_void(request: Request) -> Response:
+    """RFC 5785 / VoID §7 entry point: a 303 to the dataset's own dereferenceable IRI."""
+    target = local_href(DATASET_IRI, web_settings(request))
+    return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})

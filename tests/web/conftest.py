@@ -14,12 +14,13 @@ import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
-
 from pactgraph.api.web import router
 from pactgraph.core.settings import load_settings
 
 REPO = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("pactgraph_web_sample_graph", Path(__file__).parent / "sample_graph.py")
+_spec = importlib.util.spec_from_file_location(
+    "pactgraph_web_sample_graph", Path(__file__).parent / "sample_graph.py"
+)
 assert _spec and _spec.loader
 sample_graph = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(sample_graph)
@@ -91,3 +92,21 @@ def web_server(web_sample_store, web_dumps_dir) -> Iterator[ThreadServer]:
 def web_client(web_server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=web_server.url, timeout=30) as client:
         yield client
+
+
+@pytest.fixture()
+def start_web_server(web_sample_store) -> Iterator[object]:
+    """A factory for extra servers on the sample graph with other settings (stopped afterwards)."""
+    servers: list[ThreadServer] = []
+
+    def start(**settings: object) -> ThreadServer:
+        port = free_port()
+        app = make_web_app(
+            sample_graph.StoreEngine(web_sample_store), base_url=f"http://127.0.0.1:{port}", **settings
+        )
+        servers.append(ThreadServer(app, port).start())
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()

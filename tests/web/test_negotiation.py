@@ -87,7 +87,9 @@ CASES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("path", "accept", "media_type", "check"), CASES, ids=[f"{c[0]} {c[1]}" for c in CASES])
+@pytest.mark.parametrize(
+    ("path", "accept", "media_type", "check"), CASES, ids=[f"{c[0]} {c[1]}" for c in CASES]
+)
 def test_route_answers_in_the_negotiated_format(web_client, path, accept, media_type, check):
     response = web_client.get(path, headers={"Accept": accept} if accept else {})
     assert response.status_code == 200, response.text
