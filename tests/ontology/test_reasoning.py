@@ -106,3 +106,11 @@ def test_area_is_a_dcterms_subject_and_a_skos_concept(inferred):
 def test_union_domains_do_not_type_subjects_with_every_member(inferred):
     """A participant's subject is an Event here; RL must not conclude it is also a Mechanism."""
     assert (ID["event/igc-23"], RDF.type, PG.Mechanism) not in inferred
+
+
+def test_session_participants_take_part_in_the_mechanism_but_not_the_converse(inferred):
+    assert (ID["mechanism/igc"], PG.participant, ID["state/vietnam"]) in inferred
+    graph = ontology_graph() + _sample_facts()
+    graph.add((ID["mechanism/igc"], PG.participant, ID["state/russia"]))
+    closed = _closure(graph)
+    assert (ID["event/igc-23"], PG.participant, ID["state/russia"]) not in closed
