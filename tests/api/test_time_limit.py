@@ -1,0 +1,69 @@
+"""PACTGRAPH_QUERY_TIMEOUT really stops the work, and other clients keep being answered."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx
+import pytest
+
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+LIMIT = 2.0
+INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
+
+
+@pytest.fixture(scope="module")
+def slow_server(tmp_path_factory, publish_store, launch_server):
+    data_dir = tmp_path_factory.mktemp("slow-store")
+    # 3,000 triples: the cross product has 2.7e10 rows, far beyond any limit.
+    lines = [
+        f'<http://example.org/s{i}> <http://example.org/p> "{i}"^^{INTEGER} <http://example.org/g{i % 7}> .'
+        for i in range(3000)
+    ]
+    publish_store(data_dir, "\n".join(lines))
+    server = launch_server(data_dir, query_timeout=LIMIT, workers=2)
+    yield server
+    server.stop()
+
+
+def test_cross_product_is_stopped_at_the_limit_and_a_simple_query_is_answered_meanwhile(slow_server):
+    outcome = {}
+
+    def slow() -> None:
+        started = time.monotonic()
+        response = httpx.get(slow_server.sparql, params={"query": CROSS_PRODUCT}, timeout=30)
+        outcome["elapsed"] = time.monotonic() - started
+        outcome["response"] = response
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    time.sleep(0.3)  # the cross product is now running in one worker
+    started = time.monotonic()
+    quick = httpx.get(
+        slow_server.sparql, params={"query": "ASK { <http://example.org/s1> ?p ?o }"}, timeout=30
+    )
+    quick_elapsed = time.monotonic() - started
+    thread.join(30)
+
+    assert quick.status_code == 200 and quick.json()["boolean"] is True
+    assert quick_elapsed < 1.0
+    response = outcome["response"]
+    assert response.status_code in (503, 504)
+    assert "2 s" in response.text and "PACTGRAPH_QUERY_TIMEOUT" in response.text
+    assert outcome["elapsed"] <= LIMIT + 1.0
+
+
+def test_after_a_timeout_the_pool_is_whole_again(slow_server):
+    for _ in range(2):  # both workers busy with slow queries, each killed at the limit
+        assert httpx.get(slow_server.sparql, params={"query": CROSS_PRODUCT}, timeout=30).status_code == 503
+    deadline = time.monotonic() + 10
+    answered = 0
+    while time.monotonic() < deadline and answered < 4:
+        response = httpx.get(slow_server.sparql, params={"query": "SELECT * WHERE { ?s ?p 5 }"}, timeout=30)
+        if response.status_code == 200:
+            answered += 1
+    assert answered == 4
+    metrics = httpx.get(f"{slow_server.url}/metrics").text
+    timeouts = [line for line in metrics.splitlines() if line.startswith("pactgraph_query_timeouts_total")]
+    assert timeouts and float(timeouts[0].split()[-1]) >= 2
