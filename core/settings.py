@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     backend_gsp_url: str | None = Field(None, description="Graph Store URL of the remote store")
     backend_user: str | None = None
     backend_password: str | None = None
+    backend_timeout: float = Field(60.0, gt=0, description="Seconds a request to the remote store may take")
+
+    # --- the build (graph/) ---
+    inference_engine: str = Field("sparql", description="sparql (rules inside Oxigraph, faster) or owlrl")
+    license_url: str = Field(
+        "https://creativecommons.org/licenses/by/4.0/", description="dcterms:license of the published dataset"
+    )
 
     # --- the endpoint ---
     host: str = "127.0.0.1"
@@ -67,6 +74,13 @@ class Settings(BaseSettings):
                 "(python -c 'import secrets; print(secrets.token_urlsafe(32))') or leave it unset"
             )
         return value or None
+
+    @field_validator("inference_engine")
+    @classmethod
+    def _known_engine(cls, value: str) -> str:
+        if value not in ("sparql", "owlrl"):
+            raise ValueError("PACTGRAPH_INFERENCE_ENGINE must be sparql or owlrl")
+        return value
 
     @field_validator("base_url")
     @classmethod

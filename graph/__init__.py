@@ -28,6 +28,7 @@ _LAZY = {
     "stats": "void",
     "DatasetStats": "void",
     "DUMP_FILES": "void",
+    "RemoteBackend": "remote",
     # the copy-on-write writes behind the endpoint (graph/writes.py, the API engineer's)
     "apply_update": "writes",
     "graph_store_write": "writes",
