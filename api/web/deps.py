@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
@@ -58,8 +59,7 @@ def render(
 def _with_lang(request: Request, code: str) -> str:
     params = dict(request.query_params)
     params["lang"] = code
-    query = "&".join(f"{k}={v}" for k, v in params.items())
-    return f"{request.url.path}?{query}"
+    return f"{request.url.path}?{urlencode(params)}"
 
 
 def not_acceptable(error: NotAcceptable) -> Response:

@@ -16,6 +16,7 @@ from .text import local_name, pick_label
 
 LABEL_PROPERTIES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
 PROVENANCE_OUT = {PG.mentionedIn}
+PROVENANCE_IN = {RDF.subject, RDF.predicate, RDF.object, PG.mentionOf, PG.document}
 DCTERMS_TITLE = URIRef("http://purl.org/dc/terms/title")
 SCHEMA_TEXT = URIRef("https://schema.org/text")
 
@@ -171,7 +172,12 @@ def resource_view(
         and p not in (RDF.type, OWL.sameAs, SCHEMA_TEXT)
         and p not in PROVENANCE_OUT
     ]
-    incoming = [(p, s) for s, p in graph.subject_predicates(node) if isinstance(p, URIRef)]
+    # Evidence and mentions point at the resource too; they are shown as evidence, not as links.
+    incoming = [
+        (p, s)
+        for s, p in graph.subject_predicates(node)
+        if isinstance(p, URIRef) and p not in PROVENANCE_IN and (s, RDF.type, PG.Evidence) not in graph
+    ]
     types = [value_view(graph, t, lang, settings) for t in sorted(graph.objects(node, RDF.type))]
     for view in types:
         if view["kind"] == "iri" and view["iri"].startswith(str(PG._NS)):

@@ -64,6 +64,12 @@ class ThreadServer:
 
 
 @pytest.fixture(scope="session")
+def web_sample_text():
+    """The sample graph module (its TEXT and sentences())."""
+    return sample_graph
+
+
+@pytest.fixture(scope="session")
 def web_sample_store():
     return sample_graph.sample_store(REPO)
 
@@ -110,3 +116,26 @@ def start_web_server(web_sample_store) -> Iterator[object]:
     yield start
     for server in servers:
         server.stop()
+
+
+def _server_fixtures():
+    """tests/fixtures/server.py (the API side's real-server helpers), loaded as the root conftest does."""
+    path = REPO / "tests" / "fixtures" / "server.py"
+    if not path.is_file():
+        pytest.skip("tests/fixtures/server.py (real-server helpers) is missing")
+    spec = importlib.util.spec_from_file_location("pactgraph_web_server_fixtures", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def real_web_server(tmp_path_factory):
+    """``pactgraph serve`` (the whole app: /sparql, worker pool, web views) on the sample graph."""
+    helpers = _server_fixtures()
+    data_dir = tmp_path_factory.mktemp("web-real-store")
+    helpers.publish_nquads(data_dir, sample_graph.sample_nquads(REPO))
+    server = helpers.start_server(data_dir, workers=1)
+    yield server
+    server.stop()

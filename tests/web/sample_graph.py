@@ -26,7 +26,7 @@ DOC_STEM = "900_websample"
 DOC = ID + "document/" + DOC_STEM
 TEXT = (
     "Hợp tác năng lượng Việt - Nga\n"
-    "Tập đoàn Rosatom và Tập đoàn Dầu khí Việt Nam (PetroVietnam) đã ký thỏa thuận hợp tác "
+    "Tập đoàn Rosatom đã ký với Việt Nam và Tập đoàn Dầu khí Việt Nam (PetroVietnam) thỏa thuận hợp tác "
     "ngày 29/5/2015 tại Hà Nội. "
     "Việt Nam là thành viên của Hiệp định thương mại tự do với Liên minh Kinh tế Á - Âu. "
     "Công ty <script>alert(1)</script> cũng được nhắc đến."
@@ -57,6 +57,7 @@ ENTITIES = {
 # (subject, property, object, sentence containing the fact)
 FACTS = [
     ("org/rosatom", "cooperatesWith", "org/petrovietnam", 1),
+    ("org/rosatom", "cooperatesWith", "state/vietnam", 1),
     ("agreement/rosatom-petrovietnam-2015", "party", "org/rosatom", 1),
     ("agreement/rosatom-petrovietnam-2015", "party", "org/petrovietnam", 1),
     ("state/vietnam", "cooperatesWith", "org/eaeu", 2),
@@ -135,6 +136,11 @@ def ontology_quads(repo: Path) -> list[ox.Quad]:
             for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
                 quads.append(ox.Quad(t.subject, t.predicate, t.object, graph))
     return quads
+
+
+def sample_nquads(repo: Path) -> bytes:
+    """The sample's named graphs as N-Quads (for publishing a real store)."""
+    return ox.serialize(sample_quads() + ontology_quads(repo), format=ox.RdfFormat.N_QUADS)
 
 
 def sample_store(repo: Path) -> ox.Store:

@@ -1,0 +1,105 @@
+"""The pages in a real browser (headless chromium) against a real running server."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROSATOM = "https://w3id.org/pactgraph/id/org/rosatom"
+VIETNAM = "https://w3id.org/pactgraph/id/state/vietnam"
+EAEU = "https://w3id.org/pactgraph/id/org/eaeu"
+
+
+def only_local_requests(page, server) -> list[str]:
+    """Requests that left this server (there must be none: no CDN, no LOV, no prefix.cc)."""
+    return [u for u in page.requests if not u.startswith((server.url, "data:", "blob:", "about:"))]
+
+
+def test_editor_runs_an_example_query_and_shows_rows(browser_page, real_web_server, take_screenshot):
+    page = browser_page
+    page.goto(f"{real_web_server.url}/editor")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    options = page.locator("#examples option")
+    names = [options.nth(i).get_attribute("value") for i in range(options.count())]
+    assert "actors-by-type" in names
+    page.select_option("#examples", "actors-by-type")
+    assert "pg:" in page.evaluate("window.pactgraphYasgui.getTab().getQuery()")
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table.dataTable tbody tr td", timeout=20_000)
+    rows = page.locator(".yasr table.dataTable tbody tr")
+    assert rows.count() >= 3
+    assert "Rosatom" in page.locator(".yasr table.dataTable").inner_text()
+    take_screenshot(page, "editor")
+    assert only_local_requests(page, real_web_server) == []
+
+
+def wait_until(page, expression: str, timeout: float = 15.0) -> None:
+    """Poll ``expression`` in the page until it is truthy (wait_for_function would need eval,
+    which the server's Content-Security-Policy rightly forbids)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(100)
+
+
+def _node_click(page, iri: str) -> None:
+    box = page.locator("#cy").bounding_box()
+    pos = page.evaluate(
+        f"(() => {{ const p = pactgraphCy.getElementById({iri!r}).renderedPosition(); return [p.x, p.y] }})()"
+    )
+    page.mouse.click(box["x"] + pos[0], box["y"] + pos[1])
+
+
+def test_explorer_finds_rosatom_expands_it_and_shows_its_partners(
+    browser_page, real_web_server, take_screenshot
+):
+    page = browser_page
+    page.goto(f"{real_web_server.url}/explorer?lang=vi")
+    page.fill("#entity", "rosatom")
+    page.press("#entity", "Enter")
+    wait_until(page, f"pactgraphCy.getElementById({ROSATOM!r}).nonempty()")
+    labels = page.evaluate("pactgraphCy.nodes().map(n => n.data('label'))")
+    assert "Việt Nam" in labels and "Tập đoàn Dầu khí Việt Nam" in labels
+    # Expanding Vietnam (a click) brings in its own neighbours, here the EAEU.
+    _node_click(page, VIETNAM)
+    wait_until(page, f"pactgraphCy.getElementById({EAEU!r}).nonempty()")
+    assert page.evaluate(
+        f"pactgraphCy.getElementById({ROSATOM!r}).nonempty()"
+    )  # expansion keeps what was there
+    legend = page.locator("#filter-classes").inner_text()
+    assert "Company" in legend and "State" in legend
+    take_screenshot(page, "explorer")
+    assert only_local_requests(page, real_web_server) == []
+
+
+def test_resource_page_shows_its_evidence_sentence_highlighted(
+    browser_page, real_web_server, take_screenshot
+):
+    page = browser_page
+    page.goto(f"{real_web_server.url}/id/org/rosatom")
+    quote = page.locator("blockquote.quote").first
+    assert "29/5/2015" in quote.inner_text()
+    mark = quote.locator("mark").first
+    assert mark.is_visible() and mark.inner_text() in ("Rosatom", "PetroVietnam", "Việt Nam")
+    background = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    take_screenshot(page, "resource-rosatom")
+    quote.locator("footer a").click()
+    page.wait_for_selector("#hl", state="attached")
+    marked = " ".join(page.locator(".article-text mark, .article-text a.marked").all_inner_texts())
+    assert "thỏa thuận hợp tác" in marked
+    take_screenshot(page, "document-highlight")
+
+
+def test_label_with_a_script_tag_is_shown_as_text(browser_page, real_web_server, take_screenshot):
+    page = browser_page
+    page.goto(f"{real_web_server.url}/id/org/script-corp")
+    assert page.locator("h1").inner_text() == "<script>alert(1)</script> Corp"
+    page.goto(f"{real_web_server.url}/search?q=corp")
+    assert "<script>alert(1)</script> Corp" in page.locator("ol.results").inner_text()
+    assert page.dialogs == []
+    take_screenshot(page, "script-label")
