@@ -53,7 +53,7 @@ def list_dumps(folder: Path) -> list[dict[str, object]]:
     ]
 
 
-@router.get("/dumps/", summary="The downloadable dumps")
+@router.api_route("/dumps/", methods=["GET", "HEAD"], summary="The downloadable dumps")
 async def dumps_index(request: Request) -> Response:
     files = list_dumps(_dumps_dir(request))
     if "text/html" not in request.headers.get("accept", ""):
@@ -61,7 +61,7 @@ async def dumps_index(request: Request) -> Response:
     return render(request, "dumps.html", {"files": files, "lang": page_language(request)})
 
 
-@router.get("/dumps/{name}", summary="Download one dump")
+@router.api_route("/dumps/{name}", methods=["GET", "HEAD"], summary="Download one dump")
 async def dump_file(name: str, request: Request) -> Response:
     folder = _dumps_dir(request)
     if not _NAME.match(name):
@@ -80,8 +80,10 @@ async def dump_file(name: str, request: Request) -> Response:
     )
 
 
-@router.get(
-    "/.well-known/void", summary="The VoID description of the dataset (void:dataDump links the dumps)"
+@router.api_route(
+    "/.well-known/void",
+    methods=["GET", "HEAD"],
+    summary="The VoID description of the dataset (void:dataDump links the dumps)",
 )
 async def well_known_void(request: Request) -> Response:
     """RFC 5785 / VoID §7 entry point: a 303 to the dataset's own dereferenceable IRI."""

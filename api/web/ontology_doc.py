@@ -127,16 +127,24 @@ async def _ontology(request: Request, ext: str | None) -> Response:
     return render(request, "ontology.html", {"o": view, "alternates": links}, **headers)
 
 
-@router.get("/ontology", summary="The ontology (HTML documentation, Turtle, JSON-LD, N-Triples, RDF/XML)")
+@router.api_route(
+    "/ontology",
+    methods=["GET", "HEAD"],
+    summary="The ontology (HTML documentation, Turtle, JSON-LD, N-Triples, RDF/XML)",
+)
 async def ontology(request: Request) -> Response:
     return await _ontology(request, None)
 
 
-@router.get("/ontology/context.jsonld", summary="The JSON-LD @context used by this server's JSON-LD")
+@router.api_route(
+    "/ontology/context.jsonld",
+    methods=["GET", "HEAD"],
+    summary="The JSON-LD @context used by this server's JSON-LD",
+)
 async def context() -> Response:
     return JSONResponse({"@context": jsonld_context()}, media_type="application/ld+json")
 
 
-@router.get("/ontology.{ext}", include_in_schema=False)
+@router.api_route("/ontology.{ext}", methods=["GET", "HEAD"], include_in_schema=False)
 async def ontology_ext(ext: str, request: Request) -> Response:
     return await _ontology(request, ext)

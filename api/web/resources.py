@@ -69,8 +69,10 @@ async def not_found(request: Request, engine: Any, path: str, fmt: Any) -> Respo
     return render(request, "not_found.html", {"iri": iri_for_path(path), "similar": similar}, status_code=404)
 
 
-@router.get(
-    "/id/{path:path}", summary="Dereference a resource IRI (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)"
+@router.api_route(
+    "/id/{path:path}",
+    methods=["GET", "HEAD"],
+    summary="Dereference a resource IRI (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)",
 )
 async def resource(path: str, request: Request) -> Response:
     stem, by_extension = split_extension(path)

@@ -62,3 +62,9 @@ def test_pages_say_what_is_missing_without_node_modules(start_web_server, tmp_pa
         missing = client.get("/static/vendor/yasgui/yasgui.min.js")
         assert missing.status_code == 404 and "make assets" in missing.text
         assert client.get("/id/org/rosatom.ttl").status_code == 200
+
+
+def test_head_of_a_dump_gives_its_length_and_etag(web_client, a_dump):
+    head = web_client.head("/dumps/pactgraph.nq.gz")
+    assert head.status_code == 200
+    assert int(head.headers["content-length"]) == a_dump.stat().st_size and head.headers["etag"]

@@ -129,3 +129,11 @@ def test_unknown_iri_is_404_with_similar_labels(web_client):
 def test_json_answers_are_json(web_client):
     body = web_client.get("/api/lookup?q=rosatom").content
     assert json.loads(body)["query"] == "rosatom"
+
+
+@pytest.mark.parametrize("path", ["/id/org/rosatom.ttl", "/ontology.ttl", "/ontology"])
+def test_head_answers_like_get_without_a_body(web_client, path):
+    head = web_client.head(path)
+    get = web_client.get(path)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
