@@ -268,3 +268,32 @@ def test_gold_quotes_and_names_occur_in_their_document(stem: str) -> None:
     unseen = [e.name for e in document.entities if not any(_squash(n) in text for n in (e.name, *e.aliases))]
     unseen_noise = [n for n in document.noise if _squash(n) not in text]
     assert (bad_quotes, unseen, unseen_noise) == ([], [], [])
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def test_eval_command_prints_tables_and_exits_zero_when_thresholds_are_met(
+    gold_dir: Path, tmp_path: Path
+) -> None:
+    from pactgraph.cli.main import app
+    from typer.testing import CliRunner
+
+    predictions = tmp_path / "perfect.nq"
+    predictions.write_text(PERFECT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold_dir), "--predictions", str(predictions)])
+    assert result.exit_code == 0, result.output
+    assert "Entities per type" in result.output and "Facts per property" in result.output
+    assert "All quality thresholds met" in result.output
+
+
+def test_eval_command_exits_one_and_names_the_missed_threshold(gold_dir: Path, tmp_path: Path) -> None:
+    from pactgraph.cli.main import app
+    from typer.testing import CliRunner
+
+    predictions = tmp_path / "half.nq"
+    predictions.write_text(entity("state", "vietnam", "State", "Việt Nam"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold_dir), "--predictions", str(predictions), "--details"])
+    assert result.exit_code == 1
+    assert "entity recall 0.250 < 0.90" in result.output
+    assert "missed entity" in result.output
