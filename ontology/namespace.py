@@ -61,6 +61,7 @@ class PG(DefinedNamespace):
     dateNote: URIRef  # Evidence -> how a partial date was completed (year taken from context)
     storeVersion: URIRef  # metadata: content hash of the published store
     builtAt: URIRef  # metadata: build time of the published store
+    coOccursWith: URIRef  # Actor <-> Actor named in one sentence (derived at query time, never stored)
 
 
 CORE_CLASSES = [
