@@ -112,4 +112,11 @@ def _version() -> str:
         return "0"
 
 
-app = create_app()
+def __getattr__(name: str) -> Any:
+    """``pactgraph.api.app:app``, built from the environment on first access (not at import time,
+    so that importing this module never fails on a bad setting before the CLI can report it)."""
+    if name == "app":
+        global app
+        app = create_app(get_settings())
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
