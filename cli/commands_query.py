@@ -119,3 +119,35 @@ def register(app: typer.Typer) -> None:
             if not result.body.endswith(b"\n"):
                 out.write(b"\n")
             out.flush()
+
+    @app.command()
+    def docs(
+        store: Path | None = typer.Option(
+            None, "--store", help="Data directory of the built graph the examples come from."
+        ),
+        out: Path = typer.Option(Path("docs"), "--out", help="Folder for ontology.md and ontology.svg."),
+        no_examples: bool = typer.Option(
+            False, "--no-examples", help="Document the ontology alone, without examples from a graph."
+        ),
+    ) -> None:
+        """Generate docs/ontology.md and the class diagram docs/ontology.svg from the ontology.
+
+        The examples of use are taken from the published graph of --store (default:
+        PACTGRAPH_DATA_DIR); build it first with `pactgraph build`.
+        """
+        from pactgraph.ontology.docs import write_docs
+
+        try:
+            graph = None
+            if not no_examples:
+                from pactgraph.core.settings import get_settings
+                from pactgraph.graph import StoreLocation, open_read_only
+
+                location = StoreLocation(store or get_settings().data_dir)
+                graph = open_read_only(location.require_current().path)
+            written = write_docs(out, graph)
+        except PactgraphError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(code=2) from exc
+        for path in written:
+            typer.echo(f"wrote {path}")
