@@ -22,6 +22,13 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("data/store"), description="Where published stores and the pointer live")
     dumps_dir: Path | None = Field(None, description="Where dumps are written (default: DATA_DIR/dumps)")
 
+    # --- extraction ---
+    extract_max_bytes: int = Field(
+        4 * 1024 * 1024,
+        gt=0,
+        description="Largest article file extract accepts (bytes); bigger files are refused, naming the file",
+    )
+
     # --- the public face ---
     base_url: str = Field(
         "http://127.0.0.1:8000",

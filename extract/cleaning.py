@@ -1,0 +1,119 @@
+"""Find the noise in scraped news text without deleting it, so that every offset stays valid.
+
+Noise is masked, never removed: :func:`mask` returns a text of the same length in which noise
+characters are spaces (newlines kept), and the pipeline matches on that text while quotes and
+offsets come from the text as stored. Noise: URLs, audio-player residue ("0:00 / 0:00"), photo credits
+("Ảnh: TTXVN", "(Ảnh: Nhan Sáng/TTXVN)"), bylines ("(PLVN) -", "Theo nhandan.com.vn"), timestamps,
+newspaper mastheads and footers (editor, address, phone, e-mail lines), e-mail addresses and phone numbers.
+"""
+
+import re
+from dataclasses import dataclass
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-Ỹ"  # rough class for patterns; exact case checks use str.isupper()
+
+
+@dataclass(frozen=True, order=True)
+class NoiseSpan:
+    start: int
+    end: int
+    kind: str
+
+
+_LINE = re.compile(r"[^\n]*")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w.])(?:\(?\+\d{1,3}\)?[\s.-]?|0)\d{2,4}(?:[\s.-]?\d{2,4}){2,3}(?![\w])")
+_AUDIO_LINE = re.compile(r"\s*\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?\s*")
+_TIMESTAMP_LINE = re.compile(
+    r"\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:GMT[+-]\d+|\(GMT[+-]\d+\))?\s*,?\s*\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4}\s*(?:[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT[+-]\d+|\(GMT[+-]\d+\)))?)\s*"
+)
+_FOOTER_LABEL = re.compile(
+    r"\s*(?:Tổng biên tập|Phó Tổng biên tập|Tòa soạn|Toà soạn|Trụ sở|Địa chỉ|Điện thoại|ĐT|E-?mail|Fax|"
+    r"Hotline|Giấy phép|Bản quyền|Chịu trách nhiệm|Cơ quan chủ quản|Liên hệ|Copyright|Editor-in-chief|"
+    r"Editor|Address|Tel|Phone|Contact)\b[^:\n]{0,40}:",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(
+    r"\s*(?:Theo|Nguồn|Source|According to)\s*:?\s+\S+(?:\s+\S+){0,4}\s*", re.IGNORECASE
+)
+_BYLINE_LINE = re.compile(r"\s*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*")
+_LEAD_BYLINE = re.compile(r"(?m)^[ \t]*\(\s*[" + UPPER + r"]{2,12}\s*\)\s*[-–—]\s*")
+_INLINE_REPORTER = re.compile(r"\bTheo\s+(?:Đặc phái viên|phóng viên|PV|ký giả)\s+[" + UPPER + r"]{2,10}\s*,")
+_CREDIT_PAREN = re.compile(r"\(\s*(?:Ảnh|Photo|Nguồn ảnh|Nguồn|Video)\s*:[^)\n]{1,80}\)", re.IGNORECASE)
+_WORD = r"[^\s.\n()]+(?:\.(?:[A-Z]{2,}|[a-z]{2,})(?!\w))*"
+_CREDIT = re.compile(
+    r"(?<!\w)(?:Ảnh|Photo|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*"
+    + _WORD
+    + r"(?:[ \t]+"
+    + _WORD
+    + r"){0,5}\.?"
+)
+
+
+def find_noise(text: str) -> list[NoiseSpan]:
+    """Noise spans of *text*, sorted, possibly adjacent (never merged across kinds)."""
+    spans: list[NoiseSpan] = []
+    seen_lines: set[str] = set()
+    for line in _LINE.finditer(text):
+        start, end, body = line.start(), line.end(), line.group()
+        if not body.strip():
+            continue
+        kind = _line_kind(body)
+        stripped = " ".join(body.split())
+        if kind is None and len(stripped) > 20 and stripped in seen_lines:
+            kind = "repeated"  # captions are often printed twice
+        seen_lines.add(stripped)
+        if kind is not None:
+            spans.append(NoiseSpan(start, end, kind))
+    for pattern, kind in (
+        (_URL, "url"),
+        (_EMAIL, "email"),
+        (_PHONE, "phone"),
+        (_CREDIT_PAREN, "credit"),
+        (_CREDIT, "credit"),
+        (_LEAD_BYLINE, "byline"),
+        (_INLINE_REPORTER, "byline"),
+    ):
+        spans.extend(NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(text))
+    return sorted(set(spans))
+
+
+def _line_kind(body: str) -> str | None:
+    stripped = body.strip()
+    if _URL.fullmatch(stripped):
+        return "url"
+    if _AUDIO_LINE.fullmatch(body):
+        return "audio"
+    if _TIMESTAMP_LINE.fullmatch(body):
+        return "timestamp"
+    if _FOOTER_LABEL.match(body):
+        return "footer"
+    if len(stripped) < 80 and (_SOURCE_LINE.fullmatch(body) or _BYLINE_LINE.fullmatch(body)):
+        return "byline"
+    letters = [c for c in stripped if c.isalpha()]
+    if (
+        len(stripped.split()) >= 2
+        and len(letters) >= 6
+        and all(c.isupper() for c in letters)
+        and len(stripped) < 80
+    ):
+        return "masthead"
+    return None
+
+
+def mask(text: str, noise: list[NoiseSpan]) -> str:
+    """*text* with every noise character replaced by a space (newlines kept): same length, same offsets."""
+    chars = list(text)
+    for span in noise:
+        for i in range(span.start, span.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def timestamp_lines(text: str, noise: list[NoiseSpan]) -> list[str]:
+    """The text of timestamp lines (a dateline is the document's date when metadata has none)."""
+    return [text[s.start : s.end] for s in noise if s.kind == "timestamp"]

@@ -1,0 +1,143 @@
+"""The spaCy components of the pipeline, registered as factories and configured in ``config.cfg``.
+
+They only annotate the Doc (``doc._.pg``, ``doc.spans["pg_mentions"]``, sentence starts); the
+separate pure function :func:`pactgraph.extract.to_rdf.doc_to_quads` writes RDF.
+"""
+
+from functools import lru_cache
+
+from pactgraph.extract.areas import area_lexicon
+from pactgraph.extract.cleaning import find_noise, mask
+from pactgraph.extract.dates import find_dates
+from pactgraph.extract.events import EventFinder
+from pactgraph.extract.facts import FactFinder
+from pactgraph.extract.gazetteer import Gazetteer
+from pactgraph.extract.lexicon import triggers
+from pactgraph.extract.model import Mention, annotations
+from pactgraph.extract.people import PersonFinder
+from pactgraph.extract.rules import Candidate, EntityFinder, resolve_overlaps
+from pactgraph.extract.sentences import split_sentences
+from pactgraph.extract.tokens import TokenView
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+_CAPTION_GAP = 3  # a caption sentence is followed, within a few blanks, by its photo credit
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(vocab: Vocab) -> Gazetteer:
+    return Gazetteer(vocab)
+
+
+@Language.factory("pactgraph_noise")
+def make_noise(nlp: Language, name: str):  # noqa: ANN201
+    def noise(doc: Doc) -> Doc:
+        ann = annotations(doc)
+        ann.text = doc.text
+        ann.noise = find_noise(doc.text)
+        ann.masked = mask(doc.text, ann.noise)
+        return doc
+
+    return noise
+
+
+@Language.factory("pactgraph_sentences")
+def make_sentences(nlp: Language, name: str):  # noqa: ANN201
+    def sentences(doc: Doc) -> Doc:
+        ann = annotations(doc)
+        ann.sentences = split_sentences(ann.masked)
+        credits = [s for s in ann.noise if s.kind in ("credit", "repeated")]
+        seen: set[str] = set()
+        for start, end in ann.sentences:
+            body = " ".join(doc.text[start:end].split())
+            followed = any(
+                0 <= c.start - end <= _CAPTION_GAP or (c.start >= end and not doc.text[end : c.start].strip())
+                for c in credits
+            )
+            if followed or body in seen:
+                ann.captions.add((start, end))
+            seen.add(body)
+        starts = {s for s, _ in ann.sentences}
+        for token in doc:
+            token.is_sent_start = token.idx in starts or token.i == 0
+        return doc
+
+    return sentences
+
+
+@Language.factory("pactgraph_dates")
+def make_dates(nlp: Language, name: str):  # noqa: ANN201
+    def dates(doc: Doc) -> Doc:
+        ann = annotations(doc)
+        ann.dates = find_dates(ann.masked, ann.sentences, ann.info.date)
+        return doc
+
+    return dates
+
+
+@Language.factory("pactgraph_entities", default_config={"lang": "vi"})
+def make_entities(nlp: Language, name: str, lang: str):  # noqa: ANN201
+    lexicon = triggers()[lang]
+    finder = EntityFinder(_gazetteer(nlp.vocab), lexicon)
+    people = PersonFinder(finder.gazetteer, lexicon, finder.any_head)
+    events = EventFinder(lexicon, finder.heads)
+
+    def entities(doc: Doc) -> Doc:
+        ann = annotations(doc)
+        view = TokenView.of(doc, ann.masked, ann.sentences)
+        top, nested = resolve_overlaps(finder.find(doc, view, ann))
+        found_people = people.find(view, top, ann)
+        top = sorted(top + found_people.candidates, key=lambda c: c.start)
+        found_events = events.find(view, top, ann)
+        top = sorted(top + found_events.candidates, key=lambda c: (c.start, -c.end))
+        ann.facts.extend(found_people.facts + found_events.facts)
+        _register(ann, view, top, nested)
+        ann.work.update(view=view, top=top, nested=nested)
+        doc.spans["pg_mentions"] = _spans(doc, view, top)
+        return doc
+
+    return entities
+
+
+@Language.factory("pactgraph_facts", default_config={"lang": "vi"})
+def make_facts(nlp: Language, name: str, lang: str):  # noqa: ANN201
+    finder = FactFinder(triggers()[lang], area_lexicon())
+
+    def facts(doc: Doc) -> Doc:
+        ann = annotations(doc)
+        work = ann.work
+        ann.facts.extend(finder.find(work["view"], work["top"], work["nested"], ann))
+        ann.work.clear()
+        return doc
+
+    return facts
+
+
+def _register(ann, view: TokenView, top: list[Candidate], nested: list[Candidate]) -> None:  # noqa: ANN001
+    """Merge each mention's entity into the document's entities and record the mentions."""
+    for cand, is_nested in [(c, False) for c in top] + [(c, True) for c in nested]:
+        entity = ann.add_entity(cand.entity)
+        if entity is not cand.entity:
+            for lang, names in cand.entity.aliases.items():
+                for alias in names:
+                    entity.add_alias(lang, alias)
+            for lang, label in cand.entity.labels.items():
+                if lang not in entity.labels:
+                    entity.labels[lang] = label
+                elif entity.source == "rule" and label != entity.labels[lang]:
+                    entity.add_alias(lang, label)
+        cand.entity = entity
+        start, end = view.starts[cand.start], view.ends[cand.end - 1]
+        ann.mentions.append(Mention(start, end, entity.key, cand.source, is_nested))
+
+
+def _spans(doc: Doc, view: TokenView, top: list[Candidate]) -> list[Span]:
+    out = []
+    for c in top:
+        span = doc.char_span(
+            view.starts[c.start], view.ends[c.end - 1], label=c.entity.cls, kb_id=c.entity.key
+        )
+        if span is not None:
+            out.append(span)
+    return out

@@ -1,0 +1,263 @@
+"""Dates in Vietnamese and English news text, normalised to xsd:date, xsd:gYearMonth or xsd:gYear.
+
+Forms: ``ngày 29/5/2015``, ``29/6``, ranges ``28/6-1/7`` and ``29/11 - 2/12/2021`` (the start is the
+date, the range's year completes it), ``từ ngày 19 đến 20/5/2016``, ``ngày 21 tháng 3 năm 2016``,
+``tháng 11-2018``, ``tháng 5/2019``, ``(11/2020)``, ``năm 2016``, ``10/11/2017``; ``May 29, 2015``,
+``29 May 2015``, ``May 2015``, ``in 2015``, ``on Friday`` (the weekday before the document date).
+A date without a year takes it from the text around it or from the document date, and says so in
+``note``. Pure functions: no spaCy here.
+"""
+
+import datetime as dt
+import re
+
+from pactgraph.extract.model import DateMention
+
+_MONTHS_EN = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_WEEKDAYS_EN = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+_MON = r"(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
+_D = r"(\d{1,2})"
+_Y = r"((?:19|20)\d{2})"
+_SEP = r"\s*/\s*"
+_DASH = r"\s*[-–—]\s*"
+
+# Order matters: longer forms first; a span once taken is not matched again.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "vi_range_full",
+        re.compile(
+            r"(?<![\d/])"
+            + _D
+            + _SEP
+            + _D
+            + r"(?:"
+            + _SEP
+            + _Y
+            + r")?"
+            + _DASH
+            + _D
+            + _SEP
+            + _D
+            + _SEP
+            + _Y
+            + r"(?![\d/])"
+        ),
+    ),
+    ("vi_range_partial", re.compile(r"(?<![\d/])" + _D + _SEP + _D + _DASH + _D + _SEP + _D + r"(?![\d/])")),
+    (
+        "vi_from_to",
+        re.compile(
+            r"(?i:từ\s+ngày\s+)"
+            + _D
+            + r"(?:"
+            + _SEP
+            + _D
+            + r")?(?:"
+            + _SEP
+            + _Y
+            + r")?"
+            + r"\s+(?i:đến|tới)\s+(?i:ngày\s+)?"
+            + _D
+            + _SEP
+            + _D
+            + r"(?:"
+            + _SEP
+            + _Y
+            + r")?(?![\d/])"
+        ),
+    ),
+    ("vi_words", re.compile(r"(?i:ngày\s+)?" + _D + r"\s+(?i:tháng)\s+" + _D + r"\s+(?i:năm)\s+" + _Y)),
+    ("vi_month_words", re.compile(r"(?i:tháng)\s+" + _D + r"\s+(?i:năm)\s+" + _Y)),
+    ("dmy", re.compile(r"(?<![\d/.])" + _D + _SEP + _D + _SEP + _Y + r"(?![\d/])")),
+    ("vi_month_year", re.compile(r"(?i:tháng)\s+" + _D + r"\s*[-/]\s*" + _Y + r"(?![\d/])")),
+    ("paren_month_year", re.compile(r"\(\s*" + _D + r"\s*/\s*" + _Y + r"\s*\)")),
+    ("en_mdy", re.compile(r"(?i:" + _MON + r")\s+" + _D + r"(?:st|nd|rd|th)?,?\s+" + _Y + r"\b")),
+    ("en_dmy", re.compile(r"\b" + _D + r"(?:st|nd|rd|th)?\s+(?i:" + _MON + r"),?\s+" + _Y + r"\b")),
+    ("en_my", re.compile(r"\b(?i:" + _MON + r")\s+(?:of\s+)?" + _Y + r"\b")),
+    ("en_md", re.compile(r"\b(?i:" + _MON + r")\s+" + _D + r"(?:st|nd|rd|th)?\b(?!,?\s+\d{4})")),
+    ("en_dm", re.compile(r"\b" + _D + r"(?:st|nd|rd|th)?\s+(?i:" + _MON + r")\b(?!,?\s+\d{4})")),
+    (
+        "en_weekday",
+        re.compile(r"\b(?i:on|last|this)\s+(" + "|".join(w.capitalize() for w in _WEEKDAYS_EN) + r")\b"),
+    ),
+    ("vi_day_month", re.compile(r"(?<![\d/.,])" + _D + _SEP + _D + r"(?![\d/]|\s*/\s*\d)(?!\s*[-–]\s*\d)")),
+    ("vi_year", re.compile(r"(?i:năm)\s+" + _Y + r"(?![\d/])")),
+    ("en_year", re.compile(r"\b(?i:in|since|from|by|of)\s+" + _Y + r"\b(?![-–/]\d)")),
+]
+_DAY_CUE = re.compile(r"(?i:ngày|hôm|chiều|sáng|tối|trưa|đêm|mùng|đến|tới|từ|vào|lúc|đầu|cuối)\s+$")
+_YEAR_NEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def find_dates(text: str, sentences: list[tuple[int, int]], doc_date: str | None) -> list[DateMention]:
+    """Every date of *text* (the masked text), with missing years completed where possible."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            found = _normalise(kind, match, text, sentences, doc_date)
+            if found is not None:
+                taken.append((match.start(), match.end()))
+                out.append(found)
+    return sorted(out)
+
+
+def _valid(year: int, month: int, day: int | None = None) -> bool:
+    if not 1 <= month <= 12 or not 1800 <= year <= 2200:
+        return False
+    if day is None:
+        return True
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[str, str]:
+    if month is None:
+        return f"{year:04d}", "gYear"
+    if day is None:
+        return f"{year:04d}-{month:02d}", "gYearMonth"
+    return f"{year:04d}-{month:02d}-{day:02d}", "date"
+
+
+def _normalise(
+    kind: str, m: re.Match[str], text: str, sentences: list[tuple[int, int]], doc_date: str | None
+) -> DateMention | None:
+    g = m.groups()
+    start, end = m.start(), m.end()
+    note = None
+    range_end = None
+    if kind == "vi_range_full":
+        d1, m1, y1, d2, m2, y2 = g
+        year2 = int(y2)
+        year1 = int(y1) if y1 else (year2 - 1 if int(m1) > int(m2) else year2)
+        if not (_valid(year1, int(m1), int(d1)) and _valid(year2, int(m2), int(d2))):
+            return None
+        if not y1:
+            note = f"year {year1} taken from the end of the range ({m.group().strip()})"
+        value, datatype = _iso(year1, int(m1), int(d1))
+        range_end = _iso(year2, int(m2), int(d2))[0]
+    elif kind in ("vi_range_partial",):
+        d1, m1, d2, m2 = g
+        year, note = _context_year(text, start, end, sentences, doc_date)
+        if year is None or not (_valid(year, int(m1), int(d1)) and _valid(year, int(m2), int(d2))):
+            return None
+        value, datatype = _iso(year, int(m1), int(d1))
+        range_end = _iso(year, int(m2), int(d2))[0]
+    elif kind == "vi_from_to":
+        d1, m1, y1, d2, m2, y2 = g
+        month1 = int(m1) if m1 else int(m2)
+        if y2 or y1:
+            year1 = int(y1 or y2)
+            if not y1:
+                note = f"year {year1} taken from the end of the range ({m.group().strip()})"
+        else:
+            year1, note = _context_year(text, start, end, sentences, doc_date)
+            if year1 is None:
+                return None
+        if not _valid(year1, month1, int(d1)):
+            return None
+        if not m1 and not y1:
+            note = f"month and year taken from the end of the range ({m.group().strip()})"
+        value, datatype = _iso(year1, month1, int(d1))
+    elif kind in ("vi_words", "dmy"):
+        day, month, year = int(g[0]), int(g[1]), int(g[2])
+        if not _valid(year, month, day):
+            return None
+        value, datatype = _iso(year, month, day)
+    elif kind in ("vi_month_words", "vi_month_year", "paren_month_year"):
+        month, year = int(g[0]), int(g[1])
+        if not _valid(year, month):
+            return None
+        value, datatype = _iso(year, month)
+    elif kind == "en_mdy":
+        month, day, year = _month(m.group()), int(g[0]), int(g[1])
+        if not _valid(year, month, day):
+            return None
+        value, datatype = _iso(year, month, day)
+    elif kind == "en_dmy":
+        day, month, year = int(g[0]), _month(m.group()), int(g[1])
+        if not _valid(year, month, day):
+            return None
+        value, datatype = _iso(year, month, day)
+    elif kind == "en_my":
+        month, year = _month(m.group()), int(g[0])
+        value, datatype = _iso(year, month)
+    elif kind in ("en_md", "en_dm"):
+        day, month = int(g[0]), _month(m.group())
+        year, note = _context_year(text, start, end, sentences, doc_date)
+        if year is None or not _valid(year, month, day):
+            return None
+        value, datatype = _iso(year, month, day)
+    elif kind == "en_weekday":
+        if doc_date is None or len(doc_date) != 10:
+            return None
+        published = dt.date.fromisoformat(doc_date)
+        delta = (published.weekday() - _WEEKDAYS_EN[g[0].lower()]) % 7
+        day_value = published - dt.timedelta(days=delta)
+        value, datatype = day_value.isoformat(), "date"
+        note = f"the {g[0]} on or before the document date ({doc_date})"
+    elif kind == "vi_day_month":
+        if not _DAY_CUE.search(text, max(0, start - 14), start):
+            return None  # "1/2 dân số" is a fraction, "ngày 1/2" a date
+        day, month = int(g[0]), int(g[1])
+        if not 1 <= day <= 31 or not 1 <= month <= 12:
+            return None
+        year, note = _context_year(text, start, end, sentences, doc_date)
+        if year is None or not _valid(year, month, day):
+            return None
+        value, datatype = _iso(year, month, day)
+    elif kind in ("vi_year", "en_year"):
+        value, datatype = _iso(int(g[0]))
+    else:  # pragma: no cover - every kind above is handled
+        return None
+    return DateMention(start, end, value, datatype, note, range_end)
+
+
+def _month(matched: str) -> int:
+    for word in re.findall(r"[A-Za-z]+", matched):
+        month = _MONTHS_EN.get(word.lower())
+        if month:
+            return month
+    raise ValueError(matched)
+
+
+def _context_year(
+    text: str, start: int, end: int, sentences: list[tuple[int, int]], doc_date: str | None
+) -> tuple[int | None, str | None]:
+    """The year of a partial date: a year later in the same sentence, else the document's date."""
+    sentence = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
+    after = _YEAR_NEAR.search(text, end, sentence[1])
+    if after and after.start() - end < 40:
+        return int(after.group(1)), f"year {after.group(1)} taken from the same sentence"
+    if doc_date:
+        return int(doc_date[:4]), f"year {doc_date[:4]} taken from the document date ({doc_date})"
+    before = [m for m in _YEAR_NEAR.finditer(text, 0, start)]
+    if before:
+        year = before[-1].group(1)
+        return int(year), f"year {year} taken from the nearest year before it in the text"
+    return None, None

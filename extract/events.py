@@ -1,0 +1,400 @@
+"""Events told by common nouns and verbs: visits, talks and numbered sessions, and references back.
+
+- visits: "chuyến thăm (chính thức) <State> của <title> <Person>", "<Person> thăm (chính thức)
+  <State>", "visit to <State> by <Person>", "<Person> visited <State>"; a bare "chuyến thăm" /
+  "the visit" is the document's latest visit. One visit per host state and month in a document.
+- talks: "<Person> (đã có buổi) hội đàm với <Person>", "hội đàm giữa X và Y", "X and Y held talks";
+  a bare "hội đàm" is the document's latest talks.
+- sessions: "cuộc họp / kỳ họp lần thứ N của <Mechanism>", "the Nth meeting of <Mechanism>".
+- a capitalised head without a name ("đồng chủ trì Hội nghị", "the Commission") refers to the
+  latest entity of the document whose name starts with that head.
+
+The event's IRI is built from what identifies it (visitor, host, month; participants and month;
+mechanism and number), so that two documents telling the same visit give one node.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from pactgraph.extract.lexicon import Triggers
+from pactgraph.extract.model import Annotations, DateMention, Entity, Fact
+from pactgraph.extract.rules import Candidate
+from pactgraph.extract.slugs import name_key, slugify
+from pactgraph.extract.tokens import PhraseSet, TokenView
+
+_INTRO = PhraseSet(
+    ["trong", "nhân", "nhân dịp", "trong khuôn khổ", "trong dịp", "during", "on the sidelines of", "at"]
+)
+_ORDINAL_VI = re.compile(r"lần\s+thứ\s+(\w+)", re.IGNORECASE)
+_ORDINAL_WORDS = {
+    "nhất": "1",
+    "hai": "2",
+    "ba": "3",
+    "tư": "4",
+    "năm": "5",
+    "sáu": "6",
+    "bảy": "7",
+    "tám": "8",
+    "chín": "9",
+    "mười": "10",
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+}
+_EN_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b|\b(first|second|third|fourth|fifth)\b", re.IGNORECASE)
+ACTORS = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody", "Person"})
+
+
+@dataclass
+class _Happening:
+    kind: str  # "visit" | "talks"
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # view token spans
+    host: Entity | None = None
+    participants: list[Entity] = field(default_factory=list)
+    date: DateMention | None = None
+    evidence: list[tuple[tuple[int, int], str]] = field(default_factory=list)  # (sentence, role)
+    date_sentence: tuple[int, int] | None = None
+    told_outside_captions: bool = False
+    month: str | None = None  # when known only from context (not a stated date)
+
+
+@dataclass
+class EventResult:
+    candidates: list[Candidate] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+class EventFinder:
+    def __init__(self, triggers: Triggers, heads: dict[str, PhraseSet]) -> None:
+        self.lang = triggers.lang
+        self.visit_heads = PhraseSet(list(triggers.get("visit_heads")))
+        self.visit_verbs = PhraseSet(list(triggers.get("visit_verbs")))
+        self.talks = PhraseSet(list(triggers.get("talks_words")))
+        self.sessions = PhraseSet(list(triggers.get("session_heads")))
+        self.heads = heads
+
+    def find(self, view: TokenView, top: list[Candidate], ann: Annotations) -> EventResult:
+        result = EventResult()
+        by_start = {c.start: c for c in top}
+        covered: list[Candidate | None] = [None] * len(view)
+        for c in top:
+            for i in range(c.start, c.end):
+                covered[i] = c
+        happenings: list[_Happening] = []
+        k = 0
+        while k < len(view):
+            if covered[k] is not None or view.noisy[k]:
+                k += 1
+                continue
+            step = (
+                self._visit_noun(view, k, by_start, top, ann, happenings)
+                or self._visit_verb(view, k, by_start, top, ann, happenings)
+                or self._talks(view, k, by_start, top, ann, happenings)
+                or self._session(view, k, by_start, ann, result)
+            )
+            k += step or 1
+        for happening in happenings:
+            self._emit(happening, view, ann, result)
+        result.candidates.extend(self._references(view, top + result.candidates, covered, ann))
+        return result
+
+    # ------------------------------------------------------------------ visits
+
+    def _visit_noun(self, view, k, by_start, top, ann, happenings) -> int:  # noqa: ANN001
+        n = self.visit_heads.match(view, k)
+        if not n:
+            return 0
+        j = k + n
+        host = None
+        if self.lang == "en" and view.norms[j : j + 1] == ["to"]:
+            j += 1
+        cand = by_start.get(j)
+        if cand is not None and cand.entity.cls == "State" and view.same_sentence(k, j):
+            host = cand.entity
+            end = cand.end
+        else:
+            end = j
+        sentence = ann.sentence_of(view.starts[k])
+        if sentence is None:
+            return n
+        visitor = self._visitor_after(view, end, top, sentence) or self._intro_subject(view, k, top, sentence)
+        happening = self._happening_for("visit", host, view, end, sentence, ann, happenings)
+        if happening is None:
+            return n
+        happening.mentions.append((k, end))
+        if host is not None and happening.host is None:
+            happening.host = host
+        if visitor is not None and visitor not in happening.participants:
+            happening.participants.append(visitor)
+            happening.evidence.append((sentence, "visitor"))
+        if host is not None:
+            happening.evidence.append((sentence, "host"))
+        return max(end - k, n)
+
+    def _visit_verb(self, view, k, by_start, top, ann, happenings) -> int:  # noqa: ANN001
+        n = self.visit_verbs.match(view, k)
+        if not n:
+            return 0
+        j = k + n
+        cand = by_start.get(j)
+        if cand is None or cand.entity.cls != "State" or not view.same_sentence(k, j):
+            return 0
+        sentence = ann.sentence_of(view.starts[k])
+        subject = self._subject_before(view, k, top)
+        if subject is None or sentence is None:
+            return 0
+        happening = self._happening_for("visit", cand.entity, view, cand.end, sentence, ann, happenings)
+        if happening is None:
+            return 0
+        happening.mentions.append((k, cand.end))
+        happening.host = happening.host or cand.entity
+        if subject not in happening.participants:
+            happening.participants.append(subject)
+        happening.evidence.append((sentence, "visitor"))
+        happening.evidence.append((sentence, "host"))
+        return cand.end - k
+
+    def _visitor_after(self, view, end, top, sentence) -> Entity | None:  # noqa: ANN001
+        """ "... của Chủ tịch nước X" / "... by President X": the person (or actor) after "của"/"by"."""
+        if end >= len(view) or view.norms[end] not in ("của", "by"):
+            return None
+        for c in top:
+            if c.start > end + 6 or c.start <= end:
+                continue
+            if c.entity.cls == "Person" and view.same_sentence(end, c.start):
+                return c.entity
+        return None
+
+    def _intro_subject(self, view, k, top, sentence) -> Entity | None:  # noqa: ANN001
+        """ "Trong chuyến thăm ..., Chủ tịch nước X ...": the first person after the opening clause."""
+        start_tok = view.index_at(sentence[0])
+        if not _INTRO.match(view, start_tok) or k - start_tok > 4:
+            return None
+        for c in top:
+            if c.start > k and c.entity.cls == "Person" and view.same_sentence(k, c.start):
+                return c.entity
+        return None
+
+    def _subject_before(self, view, k, top) -> Entity | None:  # noqa: ANN001
+        best = None
+        for c in top:
+            if c.end <= k and k - c.end <= 4 and c.entity.cls == "Person" and view.same_sentence(c.start, k):
+                best = c.entity
+        return best
+
+    def _happening_for(self, kind, host, view, end, sentence, ann, happenings) -> _Happening | None:  # noqa: ANN001
+        date = self._date_after(view, end, sentence, ann)
+        month = date.value[:7] if date is not None else None
+        candidates = [h for h in happenings if h.kind == kind]
+        in_caption = sentence in ann.captions
+        if host is None and date is None:
+            # a bare "chuyến thăm": the latest one told outside a photo caption
+            told = [h for h in candidates if h.told_outside_captions]
+            found = told[-1] if told else (candidates[-1] if candidates else None)
+        else:
+            found = None
+            for h in reversed(candidates):
+                same_host = host is None or h.host is None or h.host.key == host.key
+                h_month = h.date.value[:7] if h.date is not None else None
+                if same_host and (month is None or h_month is None or h_month == month):
+                    found = h
+                    break
+            if found is None:
+                found = _Happening(kind, host=host)
+                happenings.append(found)
+        if (
+            found is not None
+            and date is not None
+            and (found.date is None or (found.date_sentence in ann.captions and not in_caption))
+        ):
+            found.date, found.date_sentence = date, sentence
+        if found is not None and not in_caption:
+            found.told_outside_captions = True
+        return found
+
+    def _date_after(self, view, end, sentence, ann) -> DateMention | None:  # noqa: ANN001
+        """The first date after the trigger in its sentence (within a few words)."""
+        pos = view.ends[end - 1] if end > 0 else 0
+        for d in ann.dates:
+            if d.start >= pos and d.start < sentence[1] and d.start - pos <= 40:
+                return d
+        return None
+
+    # ------------------------------------------------------------------ talks
+
+    def _talks(self, view, k, by_start, top, ann, happenings) -> int:  # noqa: ANN001
+        n = self.talks.match(view, k)
+        if not n:
+            return 0
+        sentence = ann.sentence_of(view.starts[k])
+        if sentence is None:
+            return n
+        people: list[Entity] = []
+        j = k + n
+        if (
+            j < len(view)
+            and view.norms[j] in ("với", "with", "giữa", "between")
+            and view.norms[j + 1 : j + 2] != ["sự"]
+        ):
+            for c in top:
+                if j < c.start <= j + 10 and c.entity.cls == "Person" and view.same_sentence(j, c.start):
+                    people.append(c.entity)
+                    if view.norms[j] in ("với", "with"):
+                        break
+        clause_start = view.index_at(sentence[0])
+        for i in range(k - 1, clause_start - 1, -1):
+            if view.texts[i] in (";", ":"):
+                clause_start = i + 1
+                break
+        subjects = [
+            c.entity for c in top if clause_start <= c.start and c.end <= k and c.entity.cls == "Person"
+        ]
+        for person in subjects + people:
+            if person not in people:
+                people.append(person)
+        date = self._date_after(view, j, sentence, ann)
+        visit_here = next(
+            (
+                h
+                for h in happenings
+                if h.kind == "visit"
+                and h.date is not None
+                and any(view.sentence_ids[a] == view.sentence_ids[k] for a, _ in h.mentions)
+            ),
+            None,
+        )
+        happening = None
+        for h in reversed([h for h in happenings if h.kind == "talks"]):
+            if (
+                not people
+                or not h.participants
+                or set(p.key for p in people) & set(p.key for p in h.participants)
+            ):
+                happening = h
+                break
+        if happening is None:
+            if not people:
+                return n
+            happening = _Happening("talks")
+            happenings.append(happening)
+        happening.mentions.append((k, k + n))
+        for person in people:
+            if person not in happening.participants:
+                happening.participants.append(person)
+        if people:
+            happening.evidence.append((sentence, "talks"))
+        if date is not None and happening.date is None:
+            happening.date, happening.date_sentence = date, sentence
+        elif visit_here is not None and happening.date is None and happening.month is None:
+            happening.month = visit_here.date.value[:7]  # talks during that visit: its month names them
+        return n
+
+    # ------------------------------------------------------------------ sessions
+
+    def _session(self, view, k, by_start, ann, result) -> int:  # noqa: ANN001
+        n = self.sessions.match(view, k)
+        if not n:
+            return 0
+        j = k + n
+        number = None
+        if self.lang == "vi" and view.norms[j : j + 2] == ["lần", "thứ"] and j + 2 < len(view):
+            number = _ORDINAL_WORDS.get(
+                view.norms[j + 2], view.texts[j + 2] if view.texts[j + 2].isdigit() else None
+            )
+            j += 3
+        elif self.lang == "en" and k > 0:
+            m = _EN_ORDINAL.fullmatch(view.texts[k - 1]) or _EN_ORDINAL.fullmatch(view.norms[k - 1])
+            if m:
+                number = m.group(1) or _ORDINAL_WORDS.get(m.group(2).lower())
+        if number is None or view.norms[j : j + 1] not in (["của"], ["of"]):
+            return 0
+        mech = by_start.get(j + 1)
+        if mech is None or mech.entity.cls != "Mechanism":
+            return 0
+        sentence = ann.sentence_of(view.starts[k])
+        start = k - 1 if self.lang == "en" else k
+        surface = " ".join(ann.text[view.starts[start] : view.ends[mech.end - 1]].split())
+        entity = Entity(
+            cls="Event",
+            slug=slugify(f"{mech.entity.slug}-session-{number}"),
+            labels={self.lang: surface},
+            source="rule",
+        )
+        result.candidates.append(Candidate(start, mech.end, entity, "rule", 1))
+        if sentence is not None and sentence not in ann.captions:
+            result.facts.append(Fact(entity.key, "sessionOf", mech.entity.key, sentence))
+        return mech.end - k
+
+    # ------------------------------------------------------------------ output
+
+    def _emit(self, h: _Happening, view: TokenView, ann: Annotations, result: EventResult) -> None:
+        if not h.mentions or (h.host is None and not h.participants):
+            return
+        month = h.date.value[:7] if h.date is not None else (h.month or (ann.info.date or "")[:7])
+        who = [p.slug for p in h.participants if p.cls == "Person"]
+        if h.kind == "visit":
+            parts = ["visit", *(who[:1]), h.host.slug if h.host else "", month]
+            host_label = (
+                (h.host.labels.get("vi") if self.lang == "vi" else h.host.labels.get("en")) if h.host else ""
+            )
+            visitor = next((p for p in h.participants if p.cls == "Person"), None)
+            visitor_label = (
+                visitor.labels.get(self.lang) or next(iter(visitor.labels.values())) if visitor else ""
+            )
+            if self.lang == "vi":
+                label = f"Chuyến thăm {host_label}" + (f" của {visitor_label}" if visitor_label else "")
+            else:
+                label = f"Visit to {host_label}" + (f" by {visitor_label}" if visitor_label else "")
+        else:
+            parts = ["talks", *sorted(who), month]
+            names = [p.labels.get(self.lang) or next(iter(p.labels.values())) for p in h.participants]
+            label = ("Hội đàm " if self.lang == "vi" else "Talks ") + " - ".join(names)
+        if month:
+            label += f" ({month})"
+        slug = slugify("-".join(p for p in parts if p), max_length=100)
+        entity = Entity(cls="Event", slug=slug, labels={self.lang: label}, source="rule")
+        for start, end in h.mentions:
+            result.candidates.append(Candidate(start, end, entity, "rule", 1))
+        captions = ann.captions
+        for sentence, role in h.evidence:
+            if sentence in captions:
+                continue
+            if role in ("visitor", "talks"):
+                for p in h.participants:
+                    result.facts.append(Fact(entity.key, "participant", p.key, sentence))
+            if role == "host" and h.host is not None:
+                result.facts.append(Fact(entity.key, "participant", h.host.key, sentence))
+        if h.date is not None and h.date_sentence is not None and h.date_sentence not in captions:
+            result.facts.append(
+                Fact(
+                    entity.key, "date", ("date", h.date.value, h.date.datatype), h.date_sentence, h.date.note
+                )
+            )
+
+    def _references(self, view, known: list[Candidate], covered, ann) -> list[Candidate]:  # noqa: ANN001
+        """A capitalised head with no name after it refers to the latest entity named with that head."""
+        out = []
+        seen = sorted(known, key=lambda c: c.start)
+        for cls, heads in self.heads.items():
+            if cls not in ("Agreement", "Mechanism", "Event"):
+                continue
+            for k in range(len(view)):
+                n = heads.match(view, k)
+                if not n or covered[k] is not None or not view.is_cap(k) or view.sentence_start(k):
+                    continue
+                nxt = k + n
+                if nxt < len(view) and view.same_sentence(k, nxt) and view.is_cap(nxt):
+                    continue
+                head_key = name_key(" ".join(view.texts[k:nxt]))
+                previous = [
+                    c
+                    for c in seen
+                    if c.start < k
+                    and c.entity.cls == cls
+                    and name_key(next(iter(c.entity.labels.values()))).startswith(head_key)
+                ]
+                if previous:
+                    out.append(Candidate(k, nxt, previous[-1].entity, "rule", 1))
+        return out

@@ -1,0 +1,468 @@
+"""Facts from sentence-level patterns, never from two names merely sharing a document.
+
+Each pattern looks inside one sentence (photo captions excluded) at the mentions found there:
+
+- pg:party: actors named inside an instrument's name after "giữa"/"between" or as a pair
+  "X - Y" ("Hiệp định liên chính phủ Việt Nam - Nga"), or the subject of "X và Y ký A";
+- pg:signedOn / pg:inForceFrom: "A ... ký (kết) (vào) ngày D", "A ... có hiệu lực từ D",
+  "A signed on D", "A entered into force on D";
+- pg:participant: "với sự tham gia của X, Y và Z", "X và Y đồng chủ trì E", "X tham dự E",
+  and the pair in a mechanism's or event's name ("Ủy ban Hợp tác chung ASEAN - Nga");
+- pg:memberOf: "X là thành viên của Y", "các tổ chức mà X là thành viên như Y1, Y2", "X is a member of Y";
+- pg:cooperatesWith: "hợp tác giữa X và Y", "hợp tác X - Y", "X hợp tác với Y", "X và Y ... hợp tác",
+  "cooperation between X and Y", "X-Y cooperation", "X cooperates with Y";
+- pg:area: fields of cooperation named inside an agreement's, mechanism's or event's name, or in the
+  "về ..." / "trong lĩnh vực ..." / "on ..." phrase right after it;
+- pg:date: the date right after a named event ("Hội nghị ... lần thứ 4 vào tháng 10/2021");
+- pg:sessionOf: a numbered event whose name holds a mechanism ("Hội nghị cấp cao Đông Á lần thứ 15");
+- pg:country: a government body or company whose name ends with a state ("Hội đồng An ninh Nga").
+"""
+
+from dataclasses import dataclass
+
+from pactgraph.extract.areas import AreaLexicon, is_broader
+from pactgraph.extract.lexicon import Triggers
+from pactgraph.extract.model import Annotations, Fact
+from pactgraph.extract.rules import Candidate
+from pactgraph.extract.tokens import PhraseSet, TokenView, phrase_tokens
+
+NON_PERSON_ACTORS = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody"})
+ACTORS = NON_PERSON_ACTORS | {"Person"}
+PARTY_TARGETS = ACTORS
+NAMED_THINGS = frozenset({"Agreement", "Mechanism", "Event"})
+_AREA_LEADS = PhraseSet(
+    ["về", "trong lĩnh vực", "trên lĩnh vực", "lĩnh vực", "on", "in the field of", "in the fields of"]
+)
+
+
+class AreaMatcher:
+    """Every wording of a field of cooperation in a token range (all matches, also overlapping)."""
+
+    def __init__(self, lexicon: AreaLexicon, lang: str) -> None:
+        self.lexicon = lexicon
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for wording, label_lang, slug in lexicon.labels:
+            if label_lang not in (lang, "en") and lang != label_lang:
+                continue
+            toks = phrase_tokens(wording)
+            if toks:
+                self.by_first.setdefault(toks[0], []).append((toks, slug))
+
+    def find(self, view: TokenView, start: int, end: int) -> list[tuple[int, int, str]]:
+        hits = []
+        for k in range(start, end):
+            for toks, slug in self.by_first.get(view.norms[k], ()):
+                n = len(toks)
+                if k + n <= end and tuple(view.norms[k : k + n]) == toks:
+                    hits.append((k, k + n, slug))
+        kept = []
+        for a, b, slug in hits:
+            # "năng lượng" inside "năng lượng hạt nhân" is the narrower field only
+            swallowed = any(
+                (a2 <= a and b <= b2 and (a2, b2) != (a, b)) and is_broader(slug, s2, self.lexicon)
+                for a2, b2, s2 in hits
+            )
+            if not swallowed:
+                kept.append((a, b, slug))
+        return kept
+
+
+@dataclass
+class _SentenceMentions:
+    sentence: tuple[int, int]
+    top: list[Candidate]
+    nested: list[Candidate]
+
+
+class FactFinder:
+    def __init__(self, triggers: Triggers, areas: AreaLexicon) -> None:
+        self.lang = triggers.lang
+        self.areas = AreaMatcher(areas, triggers.lang)
+        self.sign = PhraseSet(list(triggers.get("sign_verbs")))
+        self.in_force = PhraseSet(list(triggers.get("in_force_verbs")))
+        self.between = PhraseSet(list(triggers.get("between_words")))
+        self.ands = PhraseSet(list(triggers.get("and_words")))
+        self.cooperation = PhraseSet(list(triggers.get("cooperation_words")))
+        self.members = PhraseSet(list(triggers.get("member_words")))
+        self.part_markers = PhraseSet(list(triggers.get("participant_markers")))
+        self.part_verbs = PhraseSet(list(triggers.get("participant_verbs")))
+
+    def find(
+        self, view: TokenView, top: list[Candidate], nested: list[Candidate], ann: Annotations
+    ) -> list[Fact]:
+        facts: list[Fact] = []
+        groups: dict[int, _SentenceMentions] = {}
+        for c in top:
+            sid = view.sentence_ids[c.start]
+            if sid >= 0:
+                groups.setdefault(sid, _SentenceMentions(ann.sentences[sid], [], [])).top.append(c)
+        for c in nested:
+            sid = view.sentence_ids[c.start]
+            if sid in groups:
+                groups[sid].nested.append(c)
+        for sid in sorted(groups):
+            group = groups[sid]
+            if group.sentence in ann.captions:
+                continue
+            group.top.sort(key=lambda c: (c.start, -c.end))
+            for finder in (
+                self._inner_pairs,
+                self._dates_of_agreements,
+                self._participants,
+                self._members,
+                self._cooperation,
+                self._area_facts,
+                self._event_dates,
+                self._sessions,
+                self._countries,
+                self._signing_subjects,
+            ):
+                facts.extend(finder(view, group, ann))
+        return facts
+
+    # ------------------------------------------------------------------ helpers
+
+    def _inside(self, outer: Candidate, group: _SentenceMentions, classes: frozenset[str]) -> list[Candidate]:
+        """Outermost mentions of *classes* strictly inside *outer* (nested gazetteer names)."""
+        inner = [
+            c
+            for c in group.nested + group.top
+            if outer.start <= c.start
+            and c.end <= outer.end
+            and c is not outer
+            and c.entity.cls in classes
+            and c.entity.key != outer.entity.key
+        ]
+        return [
+            c
+            for c in inner
+            if not any(
+                o is not c and o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
+                for o in inner
+            )
+        ]
+
+    def _pair_actors(self, view: TokenView, outer: Candidate, group: _SentenceMentions) -> list[Candidate]:
+        """Actors of a name: after "giữa/between", or two joined by a dash ("ASEAN - Nga")."""
+        inner = self._inside(outer, group, NON_PERSON_ACTORS | {"Person"})
+        if not inner:
+            return []
+        between_at = next((k for k in range(outer.start, outer.end) if self.between.match(view, k)), None)
+        if between_at is not None:
+            return [c for c in inner if c.start > between_at]
+        pairs = []
+        for a, b in zip(inner, inner[1:], strict=False):
+            if b.start == a.end + 1 and view.norms[a.end] == "-" and a.entity.cls in NON_PERSON_ACTORS:
+                pairs.extend(x for x in (a, b) if x not in pairs)
+        return pairs
+
+    def _fact(self, s: str, p: str, o: object, group: _SentenceMentions, note: str | None = None) -> Fact:
+        return Fact(s, p, o, group.sentence, note)
+
+    def _clause_bounds(self, view: TokenView, k: int, group: _SentenceMentions) -> tuple[int, int]:
+        start = view.index_at(group.sentence[0])
+        end = view.index_ending_at(group.sentence[1])
+        for i in range(k - 1, start - 1, -1):
+            if view.texts[i] in (";", ":"):
+                start = i + 1
+                break
+        for i in range(k, end):
+            if view.texts[i] in (";",):
+                end = i
+                break
+        return start, end
+
+    # ------------------------------------------------------------------ patterns
+
+    def _inner_pairs(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        out = []
+        for c in group.top:
+            if c.entity.cls == "Agreement":
+                for actor in self._pair_actors(view, c, group):
+                    out.append(self._fact(c.entity.key, "party", actor.entity.key, group))
+            elif c.entity.cls in ("Mechanism", "Event"):
+                for actor in self._pair_actors(view, c, group):
+                    if actor.entity.cls in NON_PERSON_ACTORS:
+                        out.append(self._fact(c.entity.key, "participant", actor.entity.key, group))
+        return out
+
+    def _dates_of_agreements(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        out = []
+        agreements = [c for c in group.top if c.entity.cls == "Agreement"]
+        for a in agreements:
+            after = view.ends[a.end - 1]
+            nxt = next((b for b in agreements if b.start >= a.end), None)
+            limit = view.starts[nxt.start] if nxt is not None else group.sentence[1]
+            for verbs, prop in ((self.sign, "signedOn"), (self.in_force, "inForceFrom")):
+                verb_at = self._first_phrase(view, verbs, view.index_at(after), view.index_at(limit))
+                if verb_at is None or view.starts[verb_at] - after > 60:
+                    continue
+                verb_char = view.ends[verb_at]
+                date = next(
+                    (d for d in ann.dates if verb_char <= d.start < limit and d.start - verb_char <= 25), None
+                )
+                if date is not None and not (
+                    prop == "signedOn" and self._in_force_between(view, verb_char, date.start)
+                ):
+                    out.append(
+                        self._fact(a.entity.key, prop, ("date", date.value, date.datatype), group, date.note)
+                    )
+        return out
+
+    def _in_force_between(self, view: TokenView, start: int, end: int) -> bool:
+        return self._first_phrase(view, self.in_force, view.index_at(start), view.index_at(end)) is not None
+
+    def _first_phrase(self, view: TokenView, phrases: PhraseSet, start: int, end: int) -> int | None:
+        for k in range(start, min(end, len(view))):
+            if phrases.match(view, k):
+                return k
+        return None
+
+    def _signing_subjects(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "ASEAN và Nga ký Bản ghi nhớ ...": the actors before the verb are parties of what follows it."""
+        out = []
+        for a in (c for c in group.top if c.entity.cls == "Agreement"):
+            clause_start, _ = self._clause_bounds(view, a.start, group)
+            verb_at = None
+            for k in range(max(clause_start, a.start - 4), a.start):
+                if self.sign.match(view, k):
+                    verb_at = k
+            if verb_at is None or (verb_at > 0 and view.norms[verb_at - 1] == "lễ"):
+                continue
+            subjects = [
+                c
+                for c in group.top
+                if clause_start <= c.start and c.end <= verb_at and c.entity.cls in NON_PERSON_ACTORS
+            ]
+            if len(subjects) >= 1 and all(
+                view.norms[x.end] in ("và", "and", ",", "với") for x in subjects[:-1]
+            ):
+                out.extend(self._fact(a.entity.key, "party", s.entity.key, group) for s in subjects)
+        return out
+
+    def _participants(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        out = []
+        things = [c for c in group.top if c.entity.cls in ("Mechanism", "Event")]
+        if not things:
+            return out
+        sent_start = view.index_at(group.sentence[0])
+        sent_end = view.index_ending_at(group.sentence[1])
+        for k in range(sent_start, sent_end):
+            n = self.part_markers.match(view, k)
+            if n:
+                before = [c for c in things if c.end <= k and k - c.end <= 12]
+                if before:
+                    target = before[-1]
+                    _, clause_end = self._clause_bounds(view, k, group)
+                    for c in group.top:
+                        if k + n <= c.start < clause_end and c.entity.cls in ACTORS:
+                            out.append(self._fact(target.entity.key, "participant", c.entity.key, group))
+                continue
+            n = self.part_verbs.match(view, k)
+            if n:
+                after = [c for c in things if k + n <= c.start <= k + n + 2]
+                if not after:
+                    continue
+                clause_start, _ = self._clause_bounds(view, k, group)
+                subjects = [
+                    c for c in group.top if clause_start <= c.start and c.end <= k and c.entity.cls in ACTORS
+                ]
+                subjects = _drop_title_actors(subjects)
+                for s in subjects:
+                    out.append(self._fact(after[0].entity.key, "participant", s.entity.key, group))
+        return out
+
+    def _members(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        out = []
+        actors = [c for c in group.top if c.entity.cls in NON_PERSON_ACTORS]
+        for k in range(view.index_at(group.sentence[0]), view.index_ending_at(group.sentence[1])):
+            n = self.members.match(view, k)
+            if not n:
+                continue
+            # "X là thành viên (của) Y" / "mà X là thành viên như Y1, Y2" / "X is a member of Y"
+            before = [c for c in actors if c.end <= k and k - c.end <= 3]
+            if not before:
+                continue
+            member = before[-1]
+            link = " ".join(view.norms[member.end : k])
+            if link not in (
+                "là",
+                "is a",
+                "is an",
+                "là một",
+                "as a",
+                "became a",
+                "is",
+                "are",
+                "là các",
+                "đã là",
+            ):
+                continue
+            j = k + n
+            _, clause_end = self._clause_bounds(view, j, group)
+            if view.norms[j : j + 1] in (["state"], ["states"]):
+                j += 1
+            if view.norms[j : j + 1] in (["của"], ["of"]):
+                j += 1
+                targets = [c for c in actors if c.start == j]
+            elif view.norms[j : j + 1] in (["như"], ["gồm"], [","]):
+                targets = [
+                    c
+                    for c in actors
+                    if j < c.start < clause_end and c.entity.cls == "InternationalOrganization"
+                ]
+            else:
+                targets = []
+            for t in targets:
+                if t.entity.key != member.entity.key:
+                    out.append(self._fact(member.entity.key, "memberOf", t.entity.key, group))
+        return out
+
+    def _cooperation(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        pairs: list[tuple[Candidate, Candidate]] = []
+        actors = [c for c in group.top if c.entity.cls in NON_PERSON_ACTORS]
+        starts = {c.start: c for c in actors}
+        sent_start = view.index_at(group.sentence[0])
+        sent_end = view.index_ending_at(group.sentence[1])
+        for k in range(sent_start, sent_end):
+            n = self.cooperation.match(view, k)
+            if not n:
+                continue
+            j = k + n
+            # "hợp tác (kinh tế ...) giữa X và Y" / "cooperation between X and Y"
+            between_at = next(
+                (i for i in range(j, min(j + 4, sent_end)) if self.between.match(view, i)), None
+            )
+            if between_at is not None:
+                first = starts.get(between_at + 1)
+                if first is not None:
+                    and_at = first.end
+                    if self.ands.match(view, and_at) and and_at + 1 in starts:
+                        pairs.append((first, starts[and_at + 1]))
+                continue
+            # "hợp tác X - Y" / "X-Y cooperation"
+            first = starts.get(j)
+            if (
+                first is not None
+                and view.norms[first.end : first.end + 1] == ["-"]
+                and first.end + 1 in starts
+            ):
+                pairs.append((first, starts[first.end + 1]))
+                continue
+            before = [c for c in actors if c.end == k - 1 and view.norms[k - 1] == "-"]
+            if self.lang == "en" and k >= 2:
+                left = next((c for c in actors if c.end == k - 2 and view.norms[c.end] == "-"), None)
+                right = next((c for c in actors if c.end == k), None)
+                if left is not None and right is not None:
+                    pairs.append((left, right))
+                    continue
+            clause_start, clause_end = self._clause_bounds(view, k, group)
+            subjects = [c for c in actors if clause_start <= c.start and c.end <= k]
+            # "X (tăng cường) hợp tác với Y"
+            with_at = next(
+                (i for i in range(j, min(j + 3, clause_end)) if view.norms[i] in ("với", "with")), None
+            )
+            if with_at is not None and with_at + 1 in starts and subjects:
+                pairs.append((subjects[-1], starts[with_at + 1]))
+                continue
+            # "X và Y (tiếp tục) ... hợp tác" / "X and Y agreed to cooperate": a pair opening the clause
+            if len(subjects) >= 2 and subjects[0].start <= clause_start + 1:
+                a, b = subjects[0], subjects[1]
+                if b.start == a.end + 1 and view.norms[a.end] in ("và", "and") and before == []:
+                    pairs.append((a, b))
+        out = []
+        for a, b in pairs:
+            if a.entity.key == b.entity.key:
+                continue
+            s, o = sorted((a.entity.key, b.entity.key))
+            out.append(self._fact(s, "cooperatesWith", o, group))
+        return out
+
+    def _area_facts(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        out = []
+        for c in group.top:
+            if c.entity.cls not in NAMED_THINGS:
+                continue
+            end = c.end
+            lead = _AREA_LEADS.match(view, end)
+            if lead:
+                stop = end + lead
+                while (
+                    stop < len(view)
+                    and view.same_sentence(end, stop)
+                    and view.is_word(stop)
+                    and stop - end < 12
+                ):
+                    stop += 1
+                end = stop
+            for _, _, slug in self.areas.find(view, c.start, end):
+                out.append(self._fact(c.entity.key, "area", ("area", slug), group))
+        return out
+
+    def _event_dates(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        out = []
+        events = [
+            c
+            for c in group.top
+            if c.entity.cls == "Event" and c.entity.slug.split("-")[0] not in ("visit", "talks")
+        ]
+        for e in events:
+            after = view.ends[e.end - 1]
+            others = [c for c in group.top if c.start >= e.end and c.entity.cls in ("Event", "Agreement")]
+            limit = view.starts[others[0].start] if others else group.sentence[1]
+            date = next((d for d in ann.dates if after <= d.start < limit and d.start - after <= 12), None)
+            if date is None:
+                inside = [d for d in ann.dates if view.starts[e.start] <= d.start and d.end <= after]
+                date = inside[0] if inside else None
+            if date is None and len(events) == 1:
+                before = [
+                    d
+                    for d in ann.dates
+                    if group.sentence[0] <= d.start
+                    and d.end <= view.starts[e.start]
+                    and view.starts[e.start] - d.end <= 40
+                ]
+                date = before[-1] if before else None
+            if date is not None:
+                out.append(
+                    self._fact(e.entity.key, "date", ("date", date.value, date.datatype), group, date.note)
+                )
+        return out
+
+    def _sessions(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        out = []
+        for e in group.top:
+            if e.entity.cls != "Event":
+                continue
+            norms = view.norms[e.start : e.end]
+            numbered = (
+                any(norms[i : i + 2] == ["lần", "thứ"] for i in range(len(norms)))
+                or any(n in ("meeting", "session", "summit") for n in norms)
+                and any(ch.isdigit() for t in view.texts[e.start : e.end] for ch in t)
+            )
+            if not numbered:
+                continue
+            for m in self._inside(e, group, frozenset({"Mechanism"})):
+                out.append(self._fact(e.entity.key, "sessionOf", m.entity.key, group))
+        return out
+
+    def _countries(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        out = []
+        for c in group.top:
+            if c.entity.cls not in ("GovernmentBody", "Company"):
+                continue
+            states = [n for n in self._inside(c, group, frozenset({"State"})) if n.end == c.end]
+            for s in states:
+                out.append(self._fact(c.entity.key, "country", s.entity.key, group))
+        return out
+
+
+def _drop_title_actors(subjects: list[Candidate]) -> list[Candidate]:
+    """In "Ngoại trưởng Nga Sergey Lavrov", Russia is part of the title: the person is the subject."""
+    out = []
+    for i, c in enumerate(subjects):
+        nxt = subjects[i + 1] if i + 1 < len(subjects) else None
+        if c.entity.cls != "Person" and nxt is not None and nxt.entity.cls == "Person" and nxt.start == c.end:
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,172 @@
+"""Where a name found after a head word ends ("Hiệp định ... giữa X và Y về Z", "Agreement on ...").
+
+Vietnamese names run over lower-case words ("Hiệp định Thương mại tự do"), so the end is found by
+what stops a name: punctuation, a stop word ("được", "ký", "tại", "ngày"...), the start of another
+named thing after "và", the end of the sentence. English names are Title Case runs with their
+connectors ("of", "on", "between", "and", "the").
+"""
+
+from pactgraph.extract.lexicon import Triggers
+from pactgraph.extract.tokens import PhraseSet, TokenView
+
+MAX_NAME_TOKENS = 28
+_VI_TRAIL = {
+    "và",
+    "về",
+    "của",
+    "giữa",
+    "với",
+    "các",
+    "trong",
+    "lĩnh",
+    "vực",
+    "cùng",
+    "là",
+    "một",
+    "bên",
+    "những",
+}
+_EN_CONNECTORS = {"of", "on", "and", "for", "between", "the", "in", "to", "&", "-", "'", "’", "s", "de"}
+_EN_TRAIL = {"of", "on", "and", "for", "between", "the", "in", "to", "&", "-", "'", "’", "de"}
+_VERBISH_AFTER_AND = PhraseSet(
+    [
+        "thúc đẩy",
+        "tăng cường",
+        "hỗ trợ",
+        "triển khai",
+        "mở rộng",
+        "nâng cao",
+        "đẩy mạnh",
+        "khẳng định",
+        "nhấn mạnh",
+        "cam kết",
+        "ủng hộ",
+        "tiếp tục",
+        "duy trì",
+        "xây dựng",
+        "hoàn thiện",
+        "phối hợp",
+        "đánh giá",
+        "ký",
+        "thông qua",
+        "là",
+        "đã",
+        "sẽ",
+        "được",
+    ]
+)
+
+
+class NameExtent:
+    """Finds the end of a name that starts at a head word, for one language."""
+
+    def __init__(self, triggers: Triggers, heads: PhraseSet) -> None:
+        self.lang = triggers.lang
+        self.stops = PhraseSet(list(triggers.get("name_stops")))
+        self.heads = heads
+
+    def end_vi(self, view: TokenView, start: int, mention_starts: set[int]) -> tuple[int, str | None]:
+        """Exclusive end token of the name whose body starts at *start*, and an acronym in brackets."""
+        k = start
+        clause: str | None = None
+        used_and = False
+        good = start
+        acronym = None
+        limit = min(len(view), start + MAX_NAME_TOKENS)
+        while k < limit and view.same_sentence(start, k) and not view.noisy[k]:
+            text = view.texts[k]
+            norm = view.norms[k]
+            if norm == "-":
+                if view.is_word(k + 1) and view.same_sentence(k, k + 1) and k > start:
+                    k += 1
+                    continue
+                break
+            if text == "(":
+                if k + 2 < len(view) and view.texts[k + 2] == ")" and view.texts[k + 1].isupper():
+                    acronym = view.texts[k + 1]
+                break
+            if (
+                text == ","
+                and clause == "về"
+                and view.is_lower_word(k + 1)
+                and not self.stops.match(view, k + 1)
+            ):
+                k += 1
+                continue
+            if not view.is_word(k):
+                if text in ("+",) and k > start:
+                    k += 1
+                    good = k
+                    continue
+                break
+            if view.is_lower_word(k) and self.stops.match(view, k):
+                break
+            if norm in ("giữa",):
+                clause = "giữa"
+            elif norm == "về":
+                clause = "về"
+            elif norm in ("và", "với"):
+                nxt = k + 1
+                if not view.same_sentence(k, nxt):
+                    break
+                if clause == "giữa" and not used_and:
+                    used_and = True
+                    k += 1
+                    continue
+                if (
+                    self.heads.match(view, nxt)
+                    or nxt in mention_starts
+                    or _VERBISH_AFTER_AND.match(view, nxt)
+                ):
+                    break
+                if clause == "về" or view.is_cap(nxt) or view.is_lower_word(nxt):
+                    k += 1
+                    continue
+                break
+            k += 1
+            good = k
+        while good > start and view.norms[good - 1] in _VI_TRAIL:
+            good -= 1
+        return good, acronym
+
+    def end_en(self, view: TokenView, start: int) -> int:
+        """Exclusive end of a Title Case name continuing at *start* (connectors allowed inside)."""
+        k = start
+        good = start
+        limit = min(len(view), start + MAX_NAME_TOKENS)
+        while k < limit and view.same_sentence(start, k) and not view.noisy[k]:
+            norm = view.norms[k]
+            if view.is_cap(k):
+                k += 1
+                good = k
+            elif norm in _EN_CONNECTORS or norm == "+":
+                k += 1
+                if norm == "+":
+                    good = k
+            else:
+                break
+        while good > start and view.norms[good - 1] in _EN_TRAIL:
+            good -= 1
+        return good
+
+    def start_en(self, view: TokenView, head: int, floor: int) -> int:
+        """First token of the Title Case modifiers before an English head ("Free Trade Agreement")."""
+        k = head
+        while k - 1 >= floor and view.same_sentence(k - 1, head) and not view.noisy[k - 1]:
+            prev = k - 1
+            if _modifier_before(view, prev, floor):
+                k = prev
+            else:
+                break
+        while k < head and view.norms[k] in _EN_TRAIL:
+            k += 1
+        return k
+
+
+def _modifier_before(view: TokenView, prev: int, floor: int) -> bool:
+    """Token *prev* belongs to the Title Case modifiers of an English head ("Free Trade", "ASEAN-Russia")."""
+    if view.is_cap(prev) and view.texts[prev] not in ("The", "A", "An", "This", "That"):
+        return True
+    if view.norms[prev] == "-" and prev - 1 >= floor and view.is_cap(prev - 1):
+        return True
+    return view.texts[prev] in ("'", "’") or (view.norms[prev] == "s" and view.texts[prev - 1] in ("'", "’"))

@@ -1,0 +1,200 @@
+"""People named after a title, and whom they act for.
+
+"Tổng thống Nga Vladimir Putin", "Bộ trưởng Ngoại giao Indonesia Retno Marsudi", "Chủ tịch Duma
+quốc gia Nga X", "Thủ tướng Nga lúc đó là Dmitry Medvedev"; "Russian President Vladimir Putin",
+"Foreign Minister of Indonesia Retno Marsudi", "Rosatom CEO Alexey Likhachev". The actor named
+inside the title is the one the person represents (pg:represents), the title is the pg:role. A name
+is two to four capitalised words (initials allowed: "V. Putin"); a single word is accepted only as
+the surname of a person already known in the document ("Tổng thống Putin", "ông Medvedev").
+"""
+
+from dataclasses import dataclass, field
+
+from pactgraph.extract.gazetteer import Gazetteer, entity_of
+from pactgraph.extract.lexicon import Triggers
+from pactgraph.extract.model import Annotations, Entity, Fact
+from pactgraph.extract.rules import Candidate, make_rule_entity
+from pactgraph.extract.tokens import PhraseSet, TokenView
+
+_FILLERS = PhraseSet(["lúc đó là", "khi đó là", "lúc bấy giờ là", "hiện là", "đương nhiệm", ","])
+_PATRONYMIC_ENDINGS = ("vich", "vna", "ich", "ovna", "evna", "ovich", "evich")
+NON_PERSON_ACTORS = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody"})
+
+
+@dataclass
+class PeopleResult:
+    candidates: list[Candidate] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+class PersonFinder:
+    def __init__(self, gazetteer: Gazetteer, triggers: Triggers, any_head: PhraseSet) -> None:
+        self.gazetteer = gazetteer
+        self.lang = triggers.lang
+        self.titles = PhraseSet(list(triggers.get("titles")))
+        self.honorifics = PhraseSet(list(triggers.get("honorifics")))
+        self.any_head = any_head
+        self.demonyms = triggers.demonyms
+
+    def find(self, view: TokenView, top: list[Candidate], ann: Annotations) -> PeopleResult:
+        result = PeopleResult()
+        by_start = {c.start: c for c in top}
+        by_end = {c.end: c for c in top}
+        covered = [None] * len(view)
+        for c in top:
+            for i in range(c.start, c.end):
+                covered[i] = c
+        known: dict[str, Entity] = {c.entity.key: c.entity for c in top if c.entity.cls == "Person"}
+        k = 0
+        while k < len(view):
+            n = self.titles.match(view, k) if view.is_cap(k) and covered[k] is None else 0
+            if not n:
+                k += 1
+                continue
+            title_end = k + n
+            acts: list[Candidate] = []
+            j = title_end
+            if self.lang == "en":
+                before = by_end.get(k)
+                if before is not None and before.entity.cls in NON_PERSON_ACTORS:
+                    acts.append(before)
+                elif k > 0 and view.texts[k - 1] in self.demonyms and view.same_sentence(k - 1, k):
+                    slug = self.demonyms[view.texts[k - 1]]
+                    entry = next(
+                        (e for e in self.gazetteer.entries if e.slug == slug and e.cls == "State"), None
+                    )
+                    if entry is not None:
+                        acts.append(Candidate(k - 1, k, entity_of(entry), "gazetteer", 2))
+                if view.norms[j : j + 1] in (["of"], ["to"]) and j + 1 in by_start:
+                    if view.norms[j] == "of":
+                        acts.append(by_start[j + 1])
+                    j = by_start[j + 1].end
+            while j in by_start and by_start[j].entity.cls in NON_PERSON_ACTORS and view.same_sentence(k, j):
+                acts.append(by_start[j])
+                j = by_start[j].end
+            filler = _FILLERS.match(view, j)
+            if filler and view.texts[j] != ",":
+                j += filler
+            person = self._person_at(view, j, by_start, known, ann)
+            if person is None:
+                k = title_end
+                continue
+            cand, entity = person
+            known[entity.key] = entity
+            if cand is not None:
+                result.candidates.append(cand)
+                for i in range(cand.start, cand.end):
+                    covered[i] = cand
+            sentence = ann.sentence_of(view.starts[k])
+            if sentence is not None and sentence not in ann.captions:
+                role = " ".join(ann.text[view.starts[k] : view.ends[title_end - 1]].split())
+                result.facts.append(Fact(entity.key, "role", ("text", role, self.lang), sentence))
+                if acts:
+                    result.facts.append(Fact(entity.key, "represents", acts[0].entity.key, sentence))
+            k = cand.end if cand is not None else j + 1
+        result.candidates.extend(self._honorific_references(view, covered, known))
+        return result
+
+    def _person_at(
+        self,
+        view: TokenView,
+        j: int,
+        by_start: dict[int, Candidate],
+        known: dict[str, Entity],
+        ann: Annotations,
+    ) -> tuple[Candidate | None, Entity] | None:
+        existing = by_start.get(j)
+        if existing is not None:
+            return (None, existing.entity) if existing.entity.cls == "Person" else None
+        end = self.name_end(view, j, by_start)
+        if end <= j:
+            return None
+        surface = " ".join(ann.text[view.starts[j] : view.ends[end - 1]].split())
+        words = [w for w in surface.replace(".", ". ").split() if w]
+        entity = self.person_entity(surface, known)
+        if entity is None and len(words) < 2:
+            return None
+        if entity is None:
+            entity = make_rule_entity("Person", canonical_person_name(surface), self.lang)
+            if canonical_person_name(surface) != surface:
+                entity.add_alias(self.lang, surface)
+        return Candidate(j, end, entity, "rule", 1), entity
+
+    def name_end(self, view: TokenView, j: int, by_start: dict[int, Candidate]) -> int:
+        """End of a capitalised personal name starting at token *j* (0-4 words, initials allowed)."""
+        k = j
+        words = 0
+        while k < len(view) and words < 4 and view.same_sentence(j, k) and not view.noisy[k]:
+            if k != j and k in by_start:
+                break
+            text = view.texts[k]
+            if (
+                not view.is_cap(k)
+                or text[0].isdigit()
+                or self.any_head.match(view, k)
+                or self.titles.match(view, k)
+            ):
+                break
+            if len(text) == 1 and k + 1 < len(view) and view.texts[k + 1] == ".":
+                k += 2  # an initial: "V." / "V.I."
+                continue
+            if text.isupper() and len(text) > 1:
+                break  # acronyms are organisations, not names
+            words += 1
+            k += 1
+            if (
+                k < len(view)
+                and view.norms[k] == "-"
+                and view.is_cap(k + 1)
+                and view.ends[k - 1] == view.starts[k]
+            ):
+                k += 1  # "Jean-Pierre"; a spaced dash ("Việt - Nga") is not part of a name
+        return k if words else j
+
+    def person_entity(self, surface: str, known: dict[str, Entity]) -> Entity | None:
+        """The known person *surface* names: the gazetteer's, or one already in the document."""
+        entry = self.gazetteer.lookup(surface)
+        if entry is not None and entry.cls == "Person":
+            return entity_of(entry)
+        canonical = canonical_person_name(surface)
+        entry = self.gazetteer.lookup(canonical)
+        if entry is not None and entry.cls == "Person":
+            return entity_of(entry)
+        last = surface.replace(".", " ").split()[-1]
+        initials = [w[0] for w in surface.replace(".", " ").split()[:-1]]
+        for entity in known.values():
+            names = [entity.labels.get(self.lang, ""), *entity.labels.values()]
+            for name in names:
+                parts = name.split()
+                if len(parts) >= 2 and parts[-1] == last and (not initials or parts[0][0] == initials[0]):
+                    return entity
+        return None
+
+    def _honorific_references(
+        self, view: TokenView, covered: list, known: dict[str, Entity]
+    ) -> list[Candidate]:
+        """ "ông Medvedev", "Mr Lavrov": a mention of a person the document already named."""
+        out = []
+        for k in range(len(view) - 1):
+            n = self.honorifics.match(view, k)
+            if not n or covered[k] is not None:
+                continue
+            j = k + n
+            if view.texts[j : j + 1] == ["."]:
+                j += 1
+            if j >= len(view) or covered[j] is not None or not view.is_cap(j):
+                continue
+            end = j + 1
+            surface = view.texts[j]
+            entity = self.person_entity(surface, known)
+            if entity is not None:
+                out.append(Candidate(j, end, entity, "rule", 1))
+        return out
+
+
+def canonical_person_name(surface: str) -> str:
+    """Drop a Russian patronymic ("Vladimir Vladimirovich Putin" -> "Vladimir Putin")."""
+    words = surface.split()
+    if len(words) == 3 and words[1].lower().endswith(_PATRONYMIC_ENDINGS):
+        return f"{words[0]} {words[2]}"
+    return surface

@@ -1,0 +1,238 @@
+"""Find the document's entities: the gazetteer's, and the ones rules find that the gazetteer does not know.
+
+Rules (Vietnamese and English, lexicons in ``data/triggers.toml``):
+
+- a head word starts a name: instruments ("Hiệp định", "Agreement"), mechanisms ("Ủy ban",
+  "Commission"), named events ("Hội nghị cấp cao ... lần thứ 4", "Summit"), companies ("Tập đoàn X",
+  "X Corporation"), government bodies ("Bộ X", "Ministry of X"); :mod:`names` finds where it ends;
+- a rule-found name that is a gazetteer name is the gazetteer's entity ("Tập đoàn Gazprom" is
+  Gazprom): one node;
+- a bare capitalised head ("Hội nghị", "Hiệp định") mid-sentence refers back to the latest entity of
+  the document with that head.
+
+People, visits, talks and sessions are found afterwards (:mod:`people`, :mod:`events`), because they
+build on the actors found here. Overlaps are resolved longest first; gazetteer names inside a longer
+name are kept as nested mentions (they support facts such as pg:country).
+"""
+
+from dataclasses import dataclass
+
+from pactgraph.extract.gazetteer import Gazetteer, entity_of
+from pactgraph.extract.lexicon import Triggers
+from pactgraph.extract.model import Annotations, Entity
+from pactgraph.extract.names import NameExtent
+from pactgraph.extract.slugs import name_key, slugify
+from pactgraph.extract.tokens import PhraseSet, TokenView
+
+HEAD_CLASSES = (
+    ("agreement_heads", "Agreement"),
+    ("mechanism_heads", "Mechanism"),
+    ("event_heads", "Event"),
+    ("company_heads", "Company"),
+    ("government_heads", "GovernmentBody"),
+)
+ACTOR_CLASSES = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody", "Person"})
+
+
+@dataclass
+class Candidate:
+    """A span of view tokens ``[start, end)`` naming *entity*."""
+
+    start: int
+    end: int
+    entity: Entity
+    source: str
+    priority: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def make_rule_entity(cls: str, surface: str, lang: str) -> Entity:
+    """A rule-found entity: its slug is the slug of its normalised name, so re-runs keep the IRI."""
+    label = " ".join(surface.split())
+    return Entity(cls=cls, slug=slugify(name_key(label)), labels={lang: label}, source="rule")
+
+
+class EntityFinder:
+    """Gazetteer and head-word rules for one language."""
+
+    def __init__(self, gazetteer: Gazetteer, triggers: Triggers) -> None:
+        self.gazetteer = gazetteer
+        self.triggers = triggers
+        self.lang = triggers.lang
+        self.heads = {cls: PhraseSet(list(triggers.get(name))) for name, cls in HEAD_CLASSES}
+        every_head = [h for name, _ in HEAD_CLASSES for h in triggers.get(name)]
+        self.any_head = PhraseSet(every_head)
+        self.extent = NameExtent(triggers, self.any_head)
+
+    # ------------------------------------------------------------------ entry point
+
+    def find(self, doc, view: TokenView, ann: Annotations) -> list[Candidate]:  # noqa: ANN001 - spaCy Doc
+        gaz = self._gazetteer_candidates(doc, view, ann)
+        mention_starts = {c.start for c in gaz}
+        state_ends = {c.end for c in gaz if c.entity.cls == "State"}
+        rules = self._vi_head_candidates(view, ann, mention_starts, state_ends) if self.lang == "vi" else []
+        if self.lang == "en":
+            rules = self._en_head_candidates(view, ann)
+        return gaz + rules
+
+    def _gazetteer_candidates(self, doc, view: TokenView, ann: Annotations) -> list[Candidate]:  # noqa: ANN001
+        out = []
+        for hit in self.gazetteer.find(doc, ann.masked):
+            span = doc[hit.start : hit.end]
+            a, b = view.index_at(span.start_char), view.index_ending_at(span.end_char)
+            if a < b:
+                out.append(Candidate(a, b, entity_of(hit.entry), "gazetteer", 2))
+        return out
+
+    # ------------------------------------------------------------------ Vietnamese heads
+
+    def _best_head(self, view: TokenView, k: int) -> tuple[str, int] | None:
+        best: tuple[str, int] | None = None
+        for cls, heads in self.heads.items():
+            n = heads.match(view, k)
+            if n and (best is None or n > best[1]):
+                best = (cls, n)
+        return best
+
+    def _vi_head_candidates(
+        self, view: TokenView, ann: Annotations, mention_starts: set[int], state_ends: set[int]
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        k = 0
+        while k < len(view):
+            head = self._best_head(view, k) if not view.noisy[k] else None
+            if head is None:
+                k += 1
+                continue
+            cls, n = head
+            body = k + n
+            at_start = view.sentence_start(k)
+            # a lower-case head names something only when an actor follows at once ("tổ công tác
+            # giữa Việt Nam và Nga", "ủy ban hỗn hợp Việt - Lào")
+            if not view.is_cap(k) and (
+                cls != "Mechanism" or not self._actor_soon(view, body, mention_starts)
+            ):
+                k += 1
+                continue
+            if cls in ("Company", "GovernmentBody"):
+                end = self._cap_run_end(view, body, mention_starts, state_ends)
+                if end == body:
+                    k += 1
+                    continue
+                acronym = None
+            else:
+                end, acronym = self.extent.end_vi(view, body, mention_starts)
+                if end == body:
+                    k += n
+                    continue  # a bare head: resolved later as a reference back
+                if at_start and not any(view.is_cap(i) or i in mention_starts for i in range(body, end)):
+                    k += n
+                    continue  # "Đối thoại chính trị có ..." at a sentence start is a common noun
+            surface = ann.text[view.starts[k] : view.ends[end - 1]]
+            entity = self._resolve_name(cls, surface, view, k, body, end, ann)
+            if acronym:
+                entity.add_alias(self.lang, acronym)
+            out.append(Candidate(k, end, entity, "rule", 1))
+            k = end if cls in ("Company", "GovernmentBody") else body
+        return out
+
+    def _actor_soon(self, view: TokenView, body: int, mention_starts: set[int]) -> bool:
+        return any(i in mention_starts for i in range(body, min(body + 4, len(view))))
+
+    def _cap_run_end(self, view: TokenView, body: int, mention_starts: set[int], state_ends: set[int]) -> int:
+        """End of a Vietnamese proper name: capitalised words, each with at most one lower-case syllable.
+
+        The name ends after a state ("Bộ Ngoại giao Indonesia", "Hội đồng An ninh Nga"): what follows
+        is another name ("... Nga Dmitry Medvedev").
+        """
+        k = body
+        good = body
+        lowers = 0
+        while k < len(view) and view.same_sentence(body, k) and not view.noisy[k]:
+            if k in state_ends and k > body:
+                break
+            if view.is_cap(k):
+                lowers = 0
+                k += 1
+                good = k
+            elif (
+                view.norms[k] == "-"
+                and view.is_cap(k + 1)
+                and k > body
+                or (
+                    view.norms[k] == "và"
+                    and view.is_cap(k + 1)
+                    and not self.any_head.match(view, k + 1)
+                    and (k + 1 not in mention_starts)
+                )
+            ):
+                k += 1
+            elif view.is_lower_word(k) and k > body and lowers == 0 and not self.extent.stops.match(view, k):
+                lowers += 1
+                k += 1
+                good = k
+            else:
+                break
+        return good
+
+    # ------------------------------------------------------------------ English heads
+
+    def _en_head_candidates(self, view: TokenView, ann: Annotations) -> list[Candidate]:
+        out: list[Candidate] = []
+        k = 0
+        while k < len(view):
+            head = self._best_head(view, k) if view.is_cap(k) and not view.noisy[k] else None
+            if head is None:
+                k += 1
+                continue
+            cls, n = head
+            start = self.extent.start_en(view, k, 0)
+            end = self.extent.end_en(view, k + n)
+            if start == k and end == k + n:
+                k += n
+                continue  # a bare "Commission" or "Agreement": a reference back, resolved later
+            if start == k and view.sentence_start(k) and end == k + n:
+                k += n
+                continue
+            surface = ann.text[view.starts[start] : view.ends[end - 1]]
+            entity = self._resolve_name(cls, surface, view, start, k + n, end, ann)
+            out.append(Candidate(start, end, entity, "rule", 1))
+            k = end
+        return out
+
+    # ------------------------------------------------------------------ identity
+
+    def _resolve_name(
+        self, cls: str, surface: str, view: TokenView, start: int, body: int, end: int, ann: Annotations
+    ) -> Entity:
+        """The gazetteer's entity when the name (or its body without the head) is a gazetteer name."""
+        body_text = ann.text[view.starts[body] : view.ends[end - 1]] if body < end else ""
+        for text in (surface, body_text):
+            entry = self.gazetteer.lookup(text) if text else None
+            if entry is not None and (entry.cls == cls or text == surface or cls in ("Company",)):
+                entity = entity_of(entry)
+                if name_key(surface) != name_key(entry.labels["vi"]):
+                    entity.add_alias(self.lang, " ".join(surface.split()))
+                return entity
+        return make_rule_entity(cls, surface, self.lang)
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Longest first (gazetteer before rule on ties): ``(top-level, nested gazetteer mentions)``."""
+    ordered = sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start))
+    taken = [False] * (max((c.end for c in candidates), default=0) + 1)
+    top: list[Candidate] = []
+    nested: list[Candidate] = []
+    for cand in ordered:
+        if any(taken[cand.start : cand.end]):
+            inside = any(t.start <= cand.start and cand.end <= t.end for t in top)
+            if inside and cand.source == "gazetteer":
+                nested.append(cand)
+            continue
+        for i in range(cand.start, cand.end):
+            taken[i] = True
+        top.append(cand)
+    return sorted(top, key=lambda c: c.start), sorted(nested, key=lambda c: c.start)

@@ -1,0 +1,276 @@
+"""Run the extraction over one text or a corpus folder.
+
+- :func:`extract_text` is the pure entry for tests and evaluation: the quads of one document as a
+  sorted ``list[pyoxigraph.Quad]`` (every quad in the document's named graph).
+- :func:`extract_corpus` writes N-Quads (TriG when the output ends in ``.trig``) for a folder:
+  one named graph per document, documents in file-name order and quads sorted within each, so a
+  re-run is byte-identical. It streams (one document in memory at a time), writes to a temporary
+  file and renames it at the end, and with ``workers > 1`` extracts in a process pool.
+  A file that cannot be read is reported with its reason; unless ``keep_going`` the whole run then
+  raises :class:`InputError` naming every failed file, after trying all the others, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from pactgraph.core.errors import InputError, PactgraphError
+from pactgraph.core.settings import get_settings
+from pactgraph.extract.metadata import document_info, load_corpus_tsv
+from pactgraph.extract.model import DocumentInfo
+from pactgraph.extract.reading import read_article
+
+__all__ = ["ExtractSummary", "extract_corpus", "extract_text", "extract_document"]
+
+
+@dataclass
+class ExtractSummary:
+    """What a corpus run produced."""
+
+    output: Path | None = None
+    documents: int = 0
+    entities: Counter = field(default_factory=Counter)  # class name -> distinct resources
+    facts: Counter = field(default_factory=Counter)  # property name -> facts (per document)
+    evidence: int = 0
+    mentions: int = 0
+    errors: dict[str, str] = field(default_factory=dict)  # file -> reason
+
+
+@dataclass
+class _Result:
+    stem: str
+    data: bytes = b""
+    entities: list[tuple[str, str]] = field(default_factory=list)
+    facts: Counter = field(default_factory=Counter)
+    evidence: int = 0
+    mentions: int = 0
+    error: str | None = None
+    source: str = ""
+
+
+def _info_from_metadata(stem: str, text: str, lang: str | None, metadata: dict | None) -> DocumentInfo:
+    row = {k: str(v) for k, v in (metadata or {}).items() if v is not None}
+    if lang:
+        row["lang"] = lang
+    return document_info(stem, text, row, stem)
+
+
+def extract_document(text: str, info: DocumentInfo) -> list[ox.Quad]:
+    """The sorted quads of one document whose metadata is *info* (text already NFC)."""
+    from pactgraph.extract.pipeline import make_doc
+    from pactgraph.extract.to_rdf import doc_to_quads
+
+    masked_has_content = _has_content(text)
+    if not masked_has_content:
+        raise InputError(
+            f"{info.stem}: the file holds only noise (photo credits, bylines, footers, timestamps, URLs) "
+            "and no article text; remove it from the corpus"
+        )
+    return doc_to_quads(make_doc(text, info))
+
+
+def extract_text(
+    text: str, *, stem: str, lang: str | None = None, metadata: dict | None = None
+) -> list[ox.Quad]:
+    """The quads of one document (``list[pyoxigraph.Quad]``, sorted, all in graph ``id/document/<stem>``).
+
+    *metadata* takes the corpus.tsv keys (lang, published, publisher, url, title); *lang* overrides.
+    """
+    text = unicodedata.normalize("NFC", text)
+    return extract_document(text, _info_from_metadata(stem, text, lang, metadata))
+
+
+def _has_content(text: str) -> bool:
+    from pactgraph.extract.cleaning import find_noise, mask
+    from pactgraph.extract.sentences import split_sentences
+
+    masked = mask(text, find_noise(text))
+    return any(sum(c.isalpha() for c in masked[s:e]) >= 12 for s, e in split_sentences(masked))
+
+
+def _serialise(quads: list[ox.Quad], trig: bool) -> bytes:
+    fmt = ox.RdfFormat.TRIG if trig else ox.RdfFormat.N_QUADS
+    return ox.serialize(quads, format=fmt) or b""
+
+
+def _work(job: tuple[str, dict[str, str] | None, int, bool]) -> _Result:
+    """Extract one file (runs in a worker process when workers > 1)."""
+    path_text, row, max_bytes, trig = job
+    path = Path(path_text)
+    result = _Result(stem=path.stem, source=path_text)
+    try:
+        text = read_article(path, max_bytes)
+        info = document_info(path.stem, text, row, str(path))
+        quads = extract_document(text, info)
+    except PactgraphError as exc:
+        message = str(exc)
+        result.error = message if str(path) in message else f"{path}: {message}"
+        return result
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
+        result.error = f"{path}: the extractor failed ({type(exc).__name__}: {exc}); please report this file"
+        return result
+    result.data = _serialise(quads, trig)
+    pg = "https://w3id.org/pactgraph/ontology#"
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    for q in quads:
+        p = q.predicate.value
+        if p == rdf_type and q.object.value.startswith(pg):
+            cls = q.object.value[len(pg) :]
+            if cls == "Evidence":
+                result.evidence += 1
+            elif cls == "Mention":
+                result.mentions += 1
+            elif cls not in ("Document", "Actor"):
+                result.entities.append((q.subject.value, cls))
+        elif (
+            p.startswith(pg)
+            and q.subject.value.startswith("https://w3id.org/pactgraph/id/")
+            and "/evidence/" not in (q.subject.value)
+            and "/mention/" not in q.subject.value
+            and p[len(pg) :] in _FACT_PROPERTIES
+        ):
+            result.facts[p[len(pg) :]] += 1
+    return result
+
+
+_FACT_PROPERTIES = frozenset(
+    {
+        "party",
+        "signedOn",
+        "inForceFrom",
+        "participant",
+        "memberOf",
+        "cooperatesWith",
+        "area",
+        "represents",
+        "date",
+        "sessionOf",
+        "country",
+        "role",
+    }
+)
+
+
+def _jobs(corpus_dir: Path, files: Sequence[Path] | None, max_bytes: int, trig: bool) -> list[tuple]:
+    if files is None:
+        if not corpus_dir.is_dir():
+            raise InputError(f"{corpus_dir}: no such corpus folder; pass a folder of .txt articles")
+        paths = sorted(corpus_dir.glob("*.txt"))
+        if not paths:
+            raise InputError(f"{corpus_dir}: the folder holds no .txt article")
+    else:
+        paths = sorted(Path(f) for f in files)
+    tables: dict[Path, dict[str, dict[str, str]]] = {}
+    jobs = []
+    for path in paths:
+        folder = path.parent
+        if folder not in tables:
+            tables[folder] = load_corpus_tsv(folder)
+        jobs.append((str(path), tables[folder].get(path.name), max_bytes, trig))
+    return jobs
+
+
+def _results(jobs: list[tuple], workers: int) -> Iterator[_Result]:
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield _work(job)
+        return
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    with context.Pool(processes=workers) as pool:
+        yield from pool.imap(_work, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4) or 1)))
+
+
+def extract_corpus(
+    corpus_dir: Path,
+    output: Path,
+    *,
+    files: Sequence[Path] | None = None,
+    workers: int = 1,
+    keep_going: bool = False,
+    progress: bool = False,
+) -> ExtractSummary:
+    """Extract every ``*.txt`` of *corpus_dir* (or only *files*) into *output*; see the module docstring."""
+    corpus_dir, output = Path(corpus_dir), Path(output)
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1 (got {workers})")
+    trig = output.suffix == ".trig"
+    jobs = _jobs(corpus_dir, files, get_settings().extract_max_bytes, trig)
+    summary = ExtractSummary(output=output)
+    seen_entities: dict[str, str] = {}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    # written to a temporary file in the same folder, renamed when complete: never a half-written output
+    handle = tempfile.NamedTemporaryFile("wb", dir=output.parent, prefix=f".{output.name}.", delete=False)  # noqa: SIM115
+    try:
+        with handle, _progress_bar(progress, len(jobs)) as advance:
+            for result in _results(jobs, workers):
+                advance(result.stem)
+                if result.error is not None:
+                    summary.errors[result.source] = result.error
+                    continue
+                handle.write(result.data)
+                summary.documents += 1
+                summary.evidence += result.evidence
+                summary.mentions += result.mentions
+                summary.facts.update(result.facts)
+                for iri, cls in result.entities:
+                    seen_entities.setdefault(iri, cls)
+        summary.entities = Counter(seen_entities.values())
+        if summary.errors and not keep_going:
+            raise InputError(
+                f"{len(summary.errors)} of {len(jobs)} files could not be extracted (nothing was written; "
+                "--keep-going writes the others):\n" + "\n".join(f"  {m}" for m in summary.errors.values())
+            )
+        if summary.documents == 0:
+            raise InputError(
+                "no document could be extracted:\n" + "\n".join(f"  {m}" for m in summary.errors.values())
+            )
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, output)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    return summary
+
+
+class _progress_bar:  # noqa: N801 - used as a context manager, reads like a function
+    """A rich progress bar on a terminal when asked for; otherwise a no-op."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.enabled = enabled
+        self.total = total
+        self._progress = None
+
+    def __enter__(self):  # noqa: ANN204
+        if not self.enabled:
+            return lambda _stem: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(
+            TextColumn("extract"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.description}"),
+            transient=True,
+        )
+        self._progress.__enter__()
+        task = self._progress.add_task("", total=self.total)
+
+        def advance(stem: str) -> None:
+            self._progress.update(task, advance=1, description=stem)
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)

@@ -1,0 +1,109 @@
+"""A light view of a Doc's non-space tokens, with the helpers the rule finders share."""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from pactgraph.extract.slugs import is_dash, normalise_tones
+from spacy.tokens import Doc
+
+_PHRASE_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """The norms of a lexicon phrase, tokenised like the Doc (lower case, tones and dashes folded)."""
+    out = []
+    for piece in _PHRASE_TOKEN.findall(phrase):
+        out.append("-" if is_dash(piece) else normalise_tones(piece.lower()))
+    return tuple(out)
+
+
+class PhraseSet:
+    """Longest-match lookup of lexicon phrases at a token position."""
+
+    def __init__(self, phrases: tuple[str, ...] | list[str]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase in phrases:
+            toks = phrase_tokens(phrase)
+            if toks:
+                self.by_first.setdefault(toks[0], []).append((toks, phrase))
+        for options in self.by_first.values():
+            options.sort(key=lambda item: -len(item[0]))
+
+    def match(self, view: "TokenView", k: int) -> int:
+        """Number of tokens of the longest phrase starting at token *k* (0 if none)."""
+        if k >= len(view.norms):
+            return 0
+        for toks, _ in self.by_first.get(view.norms[k], ()):
+            n = len(toks)
+            if tuple(view.norms[k : k + n]) == toks and view.same_sentence(k, k + n - 1):
+                return n
+        return 0
+
+
+@dataclass
+class TokenView:
+    """The non-space tokens of a Doc: text, norms, offsets and sentence numbers."""
+
+    texts: list[str]
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence_ids: list[int]
+    noisy: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> "TokenView":
+        texts, norms, starts, ends, sids, noisy = [], [], [], [], [], []
+        sent_starts = [s for s, _ in sentences]
+        for token in doc:
+            if token.is_space:
+                continue
+            start = token.idx
+            texts.append(token.text)
+            norms.append(token.norm_)
+            starts.append(start)
+            ends.append(start + len(token.text))
+            pos = bisect.bisect_right(sent_starts, start) - 1
+            inside = pos >= 0 and start < sentences[pos][1]
+            sids.append(pos if inside else -1)
+            noisy.append(masked[start] == " ")
+        return cls(texts, norms, starts, ends, sids, noisy)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return (
+            0 <= a < len(self) and 0 <= b < len(self) and self.sentence_ids[a] == self.sentence_ids[b] != -1
+        )
+
+    def is_word(self, k: int) -> bool:
+        return 0 <= k < len(self) and self.texts[k][0].isalnum()
+
+    def is_cap(self, k: int) -> bool:
+        """Starts with an upper-case letter or a digit ("Hội", "ASEAN", "4th")."""
+        return 0 <= k < len(self) and (self.texts[k][0].isupper() or self.texts[k][0].isdigit())
+
+    def is_lower_word(self, k: int) -> bool:
+        return 0 <= k < len(self) and self.texts[k][0].islower()
+
+    def sentence_start(self, k: int) -> bool:
+        """Token *k* opens its sentence (capitalisation says nothing there)."""
+        return (
+            k == 0
+            or self.sentence_ids[k - 1] != self.sentence_ids[k]
+            or self.texts[k - 1] in (":", "-", "“", '"')
+        )
+
+    def index_at(self, char: int) -> int:
+        """Index of the first token starting at or after *char*."""
+        return bisect.bisect_left(self.starts, char)
+
+    def index_ending_at(self, char: int) -> int:
+        """Exclusive token index of the span that ends at *char*."""
+        return bisect.bisect_right(self.ends, char)
+
+    def gap(self, a: int, b: int, text: str) -> str:
+        """The text between the end of token *a* and the start of token *b*."""
+        return text[self.ends[a] : self.starts[b]]
