@@ -46,12 +46,17 @@ def wait_until(page, expression: str, timeout: float = 15.0) -> None:
         page.wait_for_timeout(100)
 
 
-def _node_click(page, iri: str) -> None:
+def node_position(page, iri: str) -> tuple[float, float]:
+    """Where node ``iri`` is on the screen (canvas offset plus its rendered position)."""
     box = page.locator("#cy").bounding_box()
-    pos = page.evaluate(
-        f"(() => {{ const p = pactgraphCy.getElementById({iri!r}).renderedPosition(); return [p.x, p.y] }})()"
+    x, y = page.evaluate(
+        "(iri) => { const p = pactgraphCy.getElementById(iri).renderedPosition(); return [p.x, p.y] }", iri
     )
-    page.mouse.click(box["x"] + pos[0], box["y"] + pos[1])
+    return box["x"] + x, box["y"] + y
+
+
+def _node_click(page, iri: str) -> None:
+    page.mouse.click(*node_position(page, iri))
 
 
 def test_explorer_finds_rosatom_expands_it_and_shows_its_partners(
@@ -103,3 +108,32 @@ def test_label_with_a_script_tag_is_shown_as_text(browser_page, real_web_server,
     assert "<script>alert(1)</script> Corp" in page.locator("ol.results").inner_text()
     assert page.dialogs == []
     take_screenshot(page, "script-label")
+
+
+def test_editor_completes_classes_from_this_graphs_vocabulary(browser_page, real_web_server, take_screenshot):
+    page = browser_page
+    page.goto(f"{real_web_server.url}/editor")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    page.evaluate(
+        """(query) => { const tab = window.pactgraphYasgui.getTab(); tab.setQuery(query);
+           const y = tab.getYasqe(); y.focus(); y.setCursor(y.lineCount() - 1, 1000); }""",
+        "PREFIX pg: <https://w3id.org/pactgraph/ontology#>\nSELECT * WHERE { ?s a pg:Comp",
+    )
+    page.keyboard.press("Control+Space")
+    hints = page.locator(".CodeMirror-hints li")
+    hints.first.wait_for()
+    texts = hints.all_inner_texts()
+    assert any("pg:Company" in t for t in texts), texts
+    take_screenshot(page, "editor-autocomplete")
+    assert any("/api/lookup" in u for u in page.requests)
+    assert only_local_requests(page, real_web_server) == []
+
+
+def test_explorer_opens_the_resource_page_on_double_click(browser_page, real_web_server):
+    page = browser_page
+    page.goto(f"{real_web_server.url}/explorer?iri={ROSATOM}")
+    wait_until(page, f"pactgraphCy.getElementById({VIETNAM!r}).nonempty()")
+    page.wait_for_timeout(300)  # let the layout settle before aiming at a node
+    page.mouse.dblclick(*node_position(page, VIETNAM))
+    page.wait_for_url("**/id/state/vietnam")
+    assert page.locator("h1").inner_text() == "Việt Nam"
