@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pactgraph.core.settings import Settings
+from pactgraph.ontology.namespace import PG
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 
 from .engine import select, store_version
+from .entity_graph import is_entity
 from .iris import local_href
 from .text import fold, local_name, pick_label
 
@@ -43,9 +45,13 @@ class LabelIndex:
     entries: dict[str, Entry]
 
     def search(
-        self, query: str, *, types: set[str] | None = None, limit: int = 10
+        self, query: str, *, types: set[str] | None = None, scope: str = "all", limit: int = 10
     ) -> list[tuple[int, Entry, str]]:
-        """(score, entry, matched folded label), best first; empty for an empty query."""
+        """(score, entry, matched folded label), best first; empty for an empty query.
+
+        ``scope``: ``entities`` (resources under id/, no provenance nodes), ``vocabulary``
+        (ontology terms) or ``all``.
+        """
         q = fold(query)
         if not q:
             return []
@@ -53,6 +59,8 @@ class LabelIndex:
         hits = []
         for entry in self.entries.values():
             if types and not (types & entry.types):
+                continue
+            if scope != "all" and (scope == "entities") != is_entity(entry.iri):
                 continue
             best, matched = 0, ""
             slug = fold(local_name(entry.iri))
@@ -141,8 +149,6 @@ def entry_json(entry: Entry, lang: str, settings: Settings, matched: str = "") -
 
 
 def _class_name(types: set[str]) -> str:
-    from pactgraph.ontology.namespace import PG
-
     names = sorted(local_name(t) for t in types if t.startswith(str(PG._NS)))
     names = [n for n in names if n != "Actor"] or names
     return names[0] if names else ""

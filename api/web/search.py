@@ -3,8 +3,11 @@ autocompletion by the query editor and the graph explorer."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
+from pactgraph.ontology.namespace import PG
 
 from .deps import page_language, render, web_settings
 from .engine import get_engine
@@ -17,8 +20,6 @@ MAX_LIMIT = 100
 
 def _types(values: list[str]) -> set[str] | None:
     """``type=`` values as full IRIs (``State`` and ``pg:State`` mean the pg: class)."""
-    from pactgraph.ontology.namespace import PG
-
     result = set()
     for value in values:
         for part in value.split(","):
@@ -36,12 +37,15 @@ async def lookup(
     q: str = Query("", description="what the user typed"),
     lang: str | None = Query(None, description="language of the returned labels (vi or en)"),
     type: list[str] = Query([], description="restrict to classes (pg:State, Company, or full IRIs)"),
+    scope: Literal["all", "entities", "vocabulary"] = Query(
+        "all", description="entities (resources), vocabulary (ontology terms) or all"
+    ),
     limit: int = Query(10, ge=1, le=MAX_LIMIT),
 ) -> Response:
     settings = web_settings(request)
     language = lang or page_language(request)
     index = await get_index(request.app.state, get_engine(request))
-    hits = index.search(q, types=_types(type), limit=limit)
+    hits = index.search(q, types=_types(type), scope=scope, limit=limit)
     results = [
         entry_json(entry, language, settings, matched) | {"score": score} for score, entry, matched in hits
     ]
@@ -55,7 +59,6 @@ async def search_page(request: Request, q: str = "", type: list[str] = Query([])
     results = []
     if q.strip():
         index = await get_index(request.app.state, get_engine(request))
-        results = [
-            entry_json(e, lang, settings, m) for _, e, m in index.search(q, types=_types(type), limit=50)
-        ]
+        hits = index.search(q, types=_types(type), scope="entities", limit=50)
+        results = [entry_json(e, lang, settings, m) for _, e, m in hits]
     return render(request, "search.html", {"q": q, "results": results})

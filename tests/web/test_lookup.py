@@ -65,3 +65,20 @@ def test_search_page_lists_hits(web_client):
 def test_fold_removes_vietnamese_diacritics_and_d_stroke():
     assert fold("Đảng Cộng sản Việt Nam") == "dang cong san viet nam"
     assert fold("  Á–Âu!! ") == "a au"
+
+
+def test_lookup_scope_separates_entities_from_ontology_terms(web_client):
+    def iris(scope):
+        return [
+            r["iri"]
+            for r in web_client.get("/api/lookup", params={"q": "doanh nghiep", "scope": scope}).json()[
+                "results"
+            ]
+        ]
+
+    vocabulary = iris("vocabulary")
+    assert "https://w3id.org/pactgraph/ontology#Company" in vocabulary
+    assert all(i.startswith("https://w3id.org/pactgraph/ontology") for i in vocabulary)
+    assert all(i.startswith("https://w3id.org/pactgraph/id/") for i in iris("entities"))
+    bad = web_client.get("/api/lookup", params={"q": "x", "scope": "everything"})
+    assert bad.status_code == 422 and "scope" in bad.text

@@ -75,7 +75,7 @@
   const list = document.getElementById("entity-suggestions");
   let suggestions = [];
   function suggest(q) {
-    const params = new URLSearchParams({ q: q, limit: "10", lang: config.lang });
+    const params = new URLSearchParams({ q: q, limit: "10", lang: config.lang, scope: "entities" });
     return fetch(config.lookup + "?" + params.toString()).then((r) => r.json()).then((data) => {
       suggestions = data.results;
       list.innerHTML = "";
