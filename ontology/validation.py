@@ -132,6 +132,7 @@ def validate(data: Graph) -> ValidationReport:
         merged,
         shacl_graph=shapes_graph(),
         inference="none",
+        advanced=True,  # the SPARQL targets of shapes.ttl (SHACL Advanced Features)
         allow_warnings=True,
         inplace=True,
     )
