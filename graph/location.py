@@ -5,7 +5,7 @@ Layout of a data directory (``PACTGRAPH_DATA_DIR``, default ``data/store``)::
     data/store/
         CURRENT                         JSON pointer: {"version", "path", "built_at", "triples"}
         .build.lock                     fcntl lock held by the one build/writer at a time
-        stores/<version>-<stamp>/       published Oxigraph stores (never modified once published)
+        stores/<version>-<stamp>/       published stores, stamped with their publish time (never modified)
         stores/<stamp>-<pid>.partial/   a store being built; left over only by a killed build
 
 Readers only ever follow ``CURRENT``. A build writes a ``.partial`` folder, closes it, renames it
@@ -208,12 +208,9 @@ class StoreLocation:
 
         Call while holding :meth:`lock`, after the store is complete, validated and closed.
         """
-        stamp = built_at.replace("-", "").replace(":", "").replace("Z", "")
-        final = self.stores_dir / f"{version}-{stamp}Z"
-        if final.exists():  # the same content built twice within one second: keep the first
-            shutil.rmtree(store_dir, ignore_errors=True)
-        else:
-            os.rename(store_dir, final)
+        # The publish time, to the microsecond, orders the folders (built_at has whole seconds only).
+        final = self.stores_dir / f"{version}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}"
+        os.rename(store_dir, final)
         checkpoint("renamed")
         published = PublishedStore(path=final, version=version, built_at=built_at, triples=triples)
         tmp = self.pointer_path.with_name(f"{POINTER_NAME}.{os.getpid()}.tmp")

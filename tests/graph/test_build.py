@@ -212,3 +212,25 @@ def test_added_file_may_not_write_the_builds_own_graphs(built, tmp_path):
     with pytest.raises(InputError, match="outside a document graph"):
         add_documents(bad, location, QUICK)
     assert location.current() == first.published
+
+
+def test_wrong_offsets_are_reported_by_the_sparql_constraints(built, tmp_path):
+    location, first = built
+    bad = tmp_path / "offsets.nq"
+    text = SAMPLE.read_text()
+    bad.write_text(text.replace(f'<{PG}surface> "Rosatom"', f'<{PG}surface> "Rosatom Corp"'))
+    with pytest.raises(ValidationFailed) as err:
+        build(bad, location, QUICK)
+    assert "Violation: id:mention/900_sample_a/" in str(err.value)
+    assert "pg:surface is not the document's text" in str(err.value)
+    assert location.current() == first.published
+
+
+def test_evidence_for_a_fact_nobody_states_is_a_violation(built, tmp_path):
+    location, _ = built
+    bad = tmp_path / "unstated.nq"
+    fact = f"<{ID}org/rosatom> <{PG}country> <{ID}state/russia> <{ID}document/900_sample_a> ."
+    assert fact in SAMPLE.read_text()
+    bad.write_text(SAMPLE.read_text().replace(fact + "\n", ""))
+    with pytest.raises(ValidationFailed, match="Evidence supports a fact that the graph does not state"):
+        build(bad, location, QUICK)

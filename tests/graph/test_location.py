@@ -143,8 +143,16 @@ def test_wait_for_change_sees_a_publish(tmp_path):
 def test_store_renamed_but_never_pointed_at_is_collected(tmp_path):
     location = StoreLocation(tmp_path)
     _publish_store(location, "a" * 16, "2026-01-01T00:00:01Z")
-    orphan = location.stores_dir / ("f" * 16 + "-20260101T000009Z")
+    orphan = location.stores_dir / ("f" * 16 + "-99991231T000000000000Z")  # newer than any publish
     orphan.mkdir()
     current = _publish_store(location, "b" * 16, "2026-01-01T00:00:02Z")
     assert not orphan.exists()
     assert location.current() == current
+
+
+def test_two_publishes_in_the_same_second_keep_the_previous_store(tmp_path):
+    location = StoreLocation(tmp_path)
+    first = _publish_store(location, "a" * 16, "2026-01-01T00:00:00Z")
+    second = _publish_store(location, "b" * 16, "2026-01-01T00:00:00Z")
+    assert first.path.exists() and location.current() == second
+    assert open_read_only(first.path) is not None
