@@ -15,7 +15,7 @@ from pactgraph.extract.gazetteer import Gazetteer
 from pactgraph.extract.lexicon import triggers
 from pactgraph.extract.model import Mention, annotations
 from pactgraph.extract.people import PersonFinder
-from pactgraph.extract.rules import Candidate, EntityFinder, resolve_overlaps
+from pactgraph.extract.rules import Candidate, EntityFinder, merge_references, resolve_overlaps
 from pactgraph.extract.sentences import split_sentences
 from pactgraph.extract.tokens import TokenView
 from spacy.language import Language
@@ -87,6 +87,7 @@ def make_entities(nlp: Language, name: str, lang: str):  # noqa: ANN201
         ann = annotations(doc)
         view = TokenView.of(doc, ann.masked, ann.sentences)
         top, nested = resolve_overlaps(finder.find(doc, view, ann))
+        merge_references(top, nested, view)
         found_people = people.find(view, top, ann)
         top = sorted(top + found_people.candidates, key=lambda c: c.start)
         found_events = events.find(view, top, ann)

@@ -8,7 +8,7 @@ start with a capital in the text (or be written lower case in the gazetteer, lik
 
 from dataclasses import dataclass
 
-from pactgraph.extract.lexicon import GazetteerEntry, gazetteer_entries
+from pactgraph.extract.lexicon import GazetteerEntry, gazetteer_entries, not_actor_names
 from pactgraph.extract.model import Entity
 from pactgraph.extract.slugs import name_key
 from pactgraph.extract.tokenizer import OffsetTokenizer
@@ -53,6 +53,8 @@ class Gazetteer:
         self.entries = gazetteer_entries()
         self.matcher = PhraseMatcher(vocab, attr="NORM")
         self.compound_matcher = PhraseMatcher(vocab, attr="NORM")
+        self.places = PhraseMatcher(vocab, attr="NORM")
+        self.places.add("place", [tokenizer(name) for name in not_actor_names()])
         self.by_key: dict[str, GazetteerEntry] = {}
         self._acronyms: dict[str, set[str]] = {}
         self._lowercase_ok: set[str] = set()
@@ -66,7 +68,8 @@ class Gazetteer:
                 self.by_key.setdefault(key, entry)
                 if is_acronym(name):
                     self._acronyms.setdefault(key, set()).add(name)
-                elif name[0].islower():
+                elif name[0].islower() or len(name.split()) >= 4:
+                    # a long name is specific enough to be recognised in lower case too
                     self._lowercase_ok.add(key)
 
     def lookup(self, name: str) -> GazetteerEntry | None:
@@ -75,8 +78,13 @@ class Gazetteer:
 
     def find(self, doc: Doc, masked: str) -> list[GazetteerHit]:
         hits: list[GazetteerHit] = []
+        places = [(s, e) for _, s, e in self.places(doc)]
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
+            if any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in places):
+                continue  # "Ấn Độ" inside "Ấn Độ Dương"
+            if start > 0 and doc[start - 1].norm_ == "liên" and doc[start - 1].is_lower:
+                continue  # "liên Chính phủ" is "intergovernmental", not the Government
             if self._acceptable(span.text, masked, span.start_char, span.end_char):
                 hits.append(GazetteerHit(start, end, self.entries[int(doc.vocab.strings[match_id])]))
         for match_id, start, end in self.compound_matcher(doc):

@@ -146,6 +146,16 @@ def parse_triggers(data: dict, source: str) -> dict[str, Triggers]:
 
 
 @lru_cache(maxsize=1)
+def not_actor_names() -> tuple[str, ...]:
+    """Place names that contain an actor's name but name no actor (``not_actors`` in the gazetteer)."""
+    path = data_path("gazetteer.toml")
+    names = _load_toml(path).get("not_actors", [])
+    if not all(isinstance(n, str) and n.strip() for n in names):
+        raise ConfigError(f"Gazetteer {path}: not_actors must be a list of non-empty strings")
+    return tuple(names)
+
+
+@lru_cache(maxsize=1)
 def gazetteer_entries() -> tuple[GazetteerEntry, ...]:
     path = data_path("gazetteer.toml")
     return tuple(parse_gazetteer(_load_toml(path), str(path)))

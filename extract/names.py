@@ -28,8 +28,18 @@ _VI_TRAIL = {
 }
 _EN_CONNECTORS = {"of", "on", "and", "for", "between", "the", "in", "to", "&", "-", "'", "’", "s", "de"}
 _EN_TRAIL = {"of", "on", "and", "for", "between", "the", "in", "to", "&", "-", "'", "’", "de"}
+_DETERMINERS = {"các", "những", "một", "mọi", "hai", "ba"}
 _VERBISH_AFTER_AND = PhraseSet(
     [
+        "củng cố",
+        "bảo đảm",
+        "ngăn chặn",
+        "giải quyết",
+        "phát huy",
+        "hợp tác",
+        "đề nghị",
+        "đề xuất",
+        "nhất trí",
         "thúc đẩy",
         "tăng cường",
         "hỗ trợ",
@@ -65,8 +75,14 @@ class NameExtent:
         self.stops = PhraseSet(list(triggers.get("name_stops")))
         self.heads = heads
 
-    def end_vi(self, view: TokenView, start: int, mention_starts: set[int]) -> tuple[int, str | None]:
-        """Exclusive end token of the name whose body starts at *start*, and an acronym in brackets."""
+    def end_vi(
+        self, view: TokenView, start: int, mention_starts: set[int], cls: str = "Agreement"
+    ) -> tuple[int, str | None]:
+        """Exclusive end token of the name whose body starts at *start*, and an acronym in brackets.
+
+        An event's name ends after its number ("Hội nghị cấp cao ASEAN - Nga lần thứ 4"); an
+        instrument's name goes on through "của" + a name ("Tuyên bố chung của Hội nghị ...").
+        """
         k = start
         clause: str | None = None
         used_and = False
@@ -90,6 +106,7 @@ class NameExtent:
                 and clause == "về"
                 and view.is_lower_word(k + 1)
                 and not self.stops.match(view, k + 1)
+                and view.norms[k + 1] not in _DETERMINERS
             ):
                 k += 1
                 continue
@@ -99,8 +116,18 @@ class NameExtent:
                     good = k
                     continue
                 break
+            if norm == "của" and cls == "Agreement" and view.is_cap(k + 1) and view.same_sentence(k, k + 1):
+                k += 1
+                continue
             if view.is_lower_word(k) and self.stops.match(view, k):
                 break
+            if (
+                norm == "lần"
+                and view.norms[k + 1 : k + 2] == ["thứ"]
+                and k + 2 < len(view)
+                and cls == "Event"
+            ):
+                return k + 3, acronym
             if norm in ("giữa",):
                 clause = "giữa"
             elif norm == "về":
@@ -119,7 +146,10 @@ class NameExtent:
                     or _VERBISH_AFTER_AND.match(view, nxt)
                 ):
                     break
-                if clause == "về" or view.is_cap(nxt) or view.is_lower_word(nxt):
+                # "khoa học và công nghệ" (a list of modifiers), "Khoa học và Công nghệ" (Title Case);
+                # not "Liên Hợp Quốc và luật pháp quốc tế" (a name, then something else)
+                lower_list = view.is_lower_word(nxt) and view.is_lower_word(k - 1)
+                if clause == "về" or view.is_cap(nxt) or lower_list:
                     k += 1
                     continue
                 break

@@ -31,6 +31,23 @@ HEAD_CLASSES = (
     ("company_heads", "Company"),
     ("government_heads", "GovernmentBody"),
 )
+_PLURALS = {"các", "những", "mọi", "nhiều"}
+_FUNCTION_WORDS = {
+    "và",
+    "với",
+    "của",
+    "cho",
+    "các",
+    "những",
+    "tại",
+    "trong",
+    "ở",
+    "về",
+    "là",
+    "được",
+    "đã",
+    "sẽ",
+}
 ACTOR_CLASSES = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody", "Person"})
 
 
@@ -49,10 +66,33 @@ class Candidate:
         return self.end - self.start
 
 
+def _numbered(view: TokenView, body: int) -> bool:
+    """ "lần thứ N" within the next few words."""
+    for i in range(body, min(body + 8, len(view) - 1)):
+        if not view.same_sentence(body, i):
+            return False
+        if view.norms[i] == "lần" and view.norms[i + 1] == "thứ":
+            return True
+    return False
+
+
+_SHORT_NAME_CUTS = (" về ", " giữa ", " on ", " between ", " trong lĩnh vực ")
+
+
 def make_rule_entity(cls: str, surface: str, lang: str) -> Entity:
-    """A rule-found entity: its slug is the slug of its normalised name, so re-runs keep the IRI."""
+    """A rule-found entity: its slug is the slug of its normalised name, so re-runs keep the IRI.
+
+    The name before its "về ..."/"giữa ..." part is kept as an alternative label
+    ("Ủy ban hợp tác Việt Nam - Nga" for "Ủy ban hợp tác Việt Nam - Nga về giáo dục ...").
+    """
     label = " ".join(surface.split())
-    return Entity(cls=cls, slug=slugify(name_key(label)), labels={lang: label}, source="rule")
+    entity = Entity(cls=cls, slug=slugify(name_key(label)), labels={lang: label}, source="rule")
+    if cls in ("Agreement", "Mechanism", "Event"):
+        for cut in _SHORT_NAME_CUTS:
+            head, found, _ = label.partition(cut)
+            if found and len(head.split()) >= 2:
+                entity.add_alias(lang, head)
+    return entity
 
 
 class EntityFinder:
@@ -110,6 +150,9 @@ class EntityFinder:
             cls, n = head
             body = k + n
             at_start = view.sentence_start(k)
+            if k > 0 and view.norms[k - 1] in _PLURALS and view.same_sentence(k - 1, k):
+                k += n
+                continue  # "các Công ước liên quan", "các Viện Hàn lâm": a kind, not a name
             # a lower-case head names something only when an actor follows at once ("tổ công tác
             # giữa Việt Nam và Nga", "ủy ban hỗn hợp Việt - Lào")
             if not view.is_cap(k) and (
@@ -124,7 +167,9 @@ class EntityFinder:
                     continue
                 acronym = None
             else:
-                end, acronym = self.extent.end_vi(view, body, mention_starts)
+                if cls == "Mechanism" and _numbered(view, body):
+                    cls = "Event"  # "Tham vấn lần thứ nhất ...": one occurrence, not the standing body
+                end, acronym = self.extent.end_vi(view, body, mention_starts, cls)
                 if end == body:
                     k += n
                     continue  # a bare head: resolved later as a reference back
@@ -170,7 +215,13 @@ class EntityFinder:
                 )
             ):
                 k += 1
-            elif view.is_lower_word(k) and k > body and lowers == 0 and not self.extent.stops.match(view, k):
+            elif (
+                view.is_lower_word(k)
+                and k > body
+                and lowers == 0
+                and view.norms[k] not in _FUNCTION_WORDS
+                and not self.extent.stops.match(view, k)
+            ):
                 lowers += 1
                 k += 1
                 good = k
@@ -220,6 +271,38 @@ class EntityFinder:
         return make_rule_entity(cls, surface, self.lang)
 
 
+def merge_references(top: list[Candidate], nested: list[Candidate], view: TokenView) -> None:
+    """One node for an instrument named in full and in short in one document.
+
+    "Tuyên bố chung Việt Nam - Liên bang Nga" names the same declaration as "Tuyên bố chung về Tầm
+    nhìn ... giữa Việt Nam và Liên bang Nga" told earlier: same head, same states or organisations
+    named in it, the shorter one without a subject ("về ..."), no different numbers or years.
+    """
+    agreements = [c for c in top if c.entity.cls == "Agreement" and c.source == "rule"]
+    inner = [c for c in nested if c.entity.cls in ("State", "InternationalOrganization")]
+
+    def signature(c: Candidate) -> tuple[str, frozenset, frozenset, bool]:
+        actors = frozenset(n.entity.key for n in inner if c.start <= n.start and n.end <= c.end)
+        numbers = frozenset(t for t in view.texts[c.start : c.end] if t.isdigit())
+        label = next(iter(c.entity.labels.values()))
+        head = " ".join(view.norms[c.start : c.start + 2])
+        return head, actors, numbers, " về " in label or " on " in label
+
+    signed = [(c, signature(c)) for c in agreements]
+    for short, (head, actors, numbers, has_subject) in signed:
+        if has_subject or len(actors) < 2:
+            continue
+        for full, (head2, actors2, numbers2, _) in signed:
+            if full is short or head2 != head or actors2 != actors or not numbers <= numbers2:
+                continue
+            if len(next(iter(full.entity.labels.values()))) <= len(next(iter(short.entity.labels.values()))):
+                continue
+            for lang, label in short.entity.labels.items():
+                full.entity.add_alias(lang, label)
+            short.entity = full.entity
+            break
+
+
 def resolve_overlaps(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """Longest first (gazetteer before rule on ties): ``(top-level, nested gazetteer mentions)``."""
     ordered = sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start))
@@ -229,7 +312,11 @@ def resolve_overlaps(candidates: list[Candidate]) -> tuple[list[Candidate], list
     for cand in ordered:
         if any(taken[cand.start : cand.end]):
             inside = any(t.start <= cand.start and cand.end <= t.end for t in top)
-            if inside and cand.source == "gazetteer":
+            # gazetteer names inside a longer name support facts; a named event or mechanism inside
+            # an instrument's name ("Tuyên bố chung của Hội nghị cấp cao ... lần thứ 4") is one too
+            if inside and (
+                cand.source == "gazetteer" or cand.entity.cls in ("Mechanism", "Event", "Agreement")
+            ):
                 nested.append(cand)
             continue
         for i in range(cand.start, cand.end):
