@@ -131,9 +131,15 @@ def _server_fixtures():
 
 
 @pytest.fixture(scope="session")
-def real_web_server(tmp_path_factory):
+def real_server_helpers():
+    """The API side's helpers: ``publish_nquads(data_dir, nquads)``, ``start_server(data_dir, **env)``."""
+    return _server_fixtures()
+
+
+@pytest.fixture(scope="session")
+def real_web_server(tmp_path_factory, real_server_helpers):
     """``pactgraph serve`` (the whole app: /sparql, worker pool, web views) on the sample graph."""
-    helpers = _server_fixtures()
+    helpers = real_server_helpers
     data_dir = tmp_path_factory.mktemp("web-real-store")
     helpers.publish_nquads(data_dir, sample_graph.sample_nquads(REPO))
     server = helpers.start_server(data_dir, workers=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlencode
 
 import pytest
 
@@ -137,3 +138,30 @@ def test_explorer_opens_the_resource_page_on_double_click(browser_page, real_web
     page.mouse.dblclick(*node_position(page, VIETNAM))
     page.wait_for_url("**/id/state/vietnam")
     assert page.locator("h1").inner_text() == "Việt Nam"
+
+
+def test_a_shared_editor_url_opens_its_query(browser_page, real_web_server):
+    page = browser_page
+    query = f"SELECT ?label WHERE {{ <{EAEU}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
+    page.goto(f"{real_web_server.url}/editor#{urlencode({'query': query})}")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    wait_until(
+        page, "window.pactgraphYasgui && window.pactgraphYasgui.getTab().getQuery().includes('org/eaeu')"
+    )
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr table.dataTable tbody tr td")
+    assert "Eurasian Economic Union" in page.locator(".yasr table.dataTable").inner_text()
+
+
+def test_explorer_class_filter_hides_and_shows_nodes(browser_page, real_web_server):
+    page = browser_page
+    page.goto(f"{real_web_server.url}/explorer?iri={ROSATOM}")
+    wait_until(page, f"pactgraphCy.getElementById({VIETNAM!r}).nonempty()")
+    # The filter sets display:none through a class; read the style, as the renderer does.
+    visible = f"pactgraphCy.getElementById({VIETNAM!r}).style('display') !== 'none'"
+    assert page.evaluate(visible)
+    page.locator("#filter-classes label", has_text="State").locator("input").uncheck()
+    assert not page.evaluate(visible)
+    assert page.evaluate(f"pactgraphCy.getElementById({ROSATOM!r}).style('display') !== 'none'")
+    page.locator("#filter-classes label", has_text="State").locator("input").check()
+    assert page.evaluate(visible)

@@ -13,7 +13,6 @@
 
   const cy = cytoscape({
     container: container,
-    wheelSensitivity: 0.3,
     style: [
       {
         selector: "node",
