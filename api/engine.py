@@ -21,7 +21,7 @@ import orjson
 from pactgraph.api import errors as api_errors
 from pactgraph.api import wire
 from pactgraph.api.cache import ResultCache
-from pactgraph.api.policy import PreparedQuery, prepare_query
+from pactgraph.api.policy import PreparedQuery, QueryPreparer
 from pactgraph.api.pool import WorkerPool
 from pactgraph.core import errors as core_errors
 from pactgraph.core.settings import Settings
@@ -97,6 +97,7 @@ class LocalEngine:
         self._signature: tuple[int, int] | None = None
         self._published: PublishedStore | None = None
         self.base_iri = f"{settings.base_url}/sparql"
+        self.prepare = QueryPreparer(settings)
 
     async def start(self) -> None:
         await self.readers.start()
@@ -168,14 +169,14 @@ class LocalEngine:
         self, query: str, media_type: str, dataset: Dataset | None = None
     ) -> tuple[bytes, str]:
         """Run *query* and return its answer serialised as *media_type* (one this endpoint offers)."""
-        answer = await self.execute(prepare_query(query, self.settings), media_type, dataset or NO_DATASET)
+        answer = await self.execute(self.prepare(query), media_type, dataset or NO_DATASET)
         return answer.body, answer.media_type
 
     async def run(self, query: str, accept: str, dataset: Dataset | None = None) -> tuple[bytes, str]:
         """Like :meth:`query_bytes`, negotiating the media type from an ``Accept`` value."""
         from pactgraph.api.negotiation import choose
 
-        prepared = prepare_query(query, self.settings)
+        prepared = self.prepare(query)
         answer = await self.execute(prepared, choose(prepared.kind, accept), dataset or NO_DATASET)
         return answer.body, answer.media_type
 

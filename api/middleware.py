@@ -13,6 +13,8 @@ import time
 from typing import Any
 
 from pactgraph.api.metrics import Metrics
+from pactgraph.api.routes_sparql import sparql_endpoint
+from starlette.requests import Request
 
 access_log = logging.getLogger("pactgraph.access")
 
@@ -87,7 +89,14 @@ class EdgeMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_wrapper)
+            if path == "/sparql":
+                # The hot path: straight to the endpoint, past routing and exception middleware
+                # (the endpoint maps its own errors through api/errors.py).
+                request = Request(scope, receive)
+                response = await sparql_endpoint(request)
+                await response(scope, receive, send_wrapper)
+            else:
+                await self.app(scope, receive, send_wrapper)
         finally:
             self._record(scope, path, method, status_holder[0], started)
 

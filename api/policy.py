@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from pactgraph.api import sparql_lexer as lex
@@ -92,6 +93,26 @@ def prepare_query(text: str, settings: Settings) -> PreparedQuery:
     else:
         cap_used = None
     return PreparedQuery(text=text, form=form, run_text=run_text, exact_text=exact, cap=cap_used)
+
+
+class QueryPreparer:
+    """:func:`prepare_query` with a small LRU of recent texts: the lexer runs once per distinct query."""
+
+    def __init__(self, settings: Settings, size: int = 2048) -> None:
+        self.settings = settings
+        self.size = size
+        self._recent: OrderedDict[str, PreparedQuery] = OrderedDict()
+
+    def __call__(self, text: str) -> PreparedQuery:
+        prepared = self._recent.get(text)
+        if prepared is not None:
+            self._recent.move_to_end(text)
+            return prepared
+        prepared = prepare_query(text, self.settings)  # raises for refused queries: those are not kept
+        self._recent[text] = prepared
+        if len(self._recent) > self.size:
+            self._recent.popitem(last=False)
+        return prepared
 
 
 def prepare_update(text: str, settings: Settings, using: list[str], using_named: list[str]) -> str:

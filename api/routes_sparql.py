@@ -9,7 +9,7 @@ from __future__ import annotations
 from pactgraph.api import negotiation, service_description
 from pactgraph.api.engine import Dataset, request_hash
 from pactgraph.api.errors import error_response
-from pactgraph.api.policy import prepare_query, prepare_update
+from pactgraph.api.policy import prepare_update
 from pactgraph.api.protocol import Operation, parse_request
 from pactgraph.api.security import require_write_access
 from starlette.requests import Request
@@ -45,7 +45,7 @@ def _etag_matches(request: Request, etag: str) -> bool:
 async def _query(request: Request, op: Operation) -> Response:
     settings = request.app.state.settings
     engine = request.app.state.engine
-    prepared = prepare_query(op.text, settings)
+    prepared = engine.prepare(op.text)
     media = negotiation.choose(prepared.kind, request.headers.get("accept"), op.format)
     dataset = Dataset(
         None if op.default_graphs is None else tuple(op.default_graphs),
@@ -68,7 +68,7 @@ async def _query(request: Request, op: Operation) -> Response:
                 )
     answer = await engine.execute(prepared, media, dataset)
     headers["X-Pactgraph-Store-Version"] = answer.version
-    if cacheable:
+    if cacheable and engine.version is not None:
         headers["ETag"] = f'"{answer.version}-{query_hash}"'
         headers["Cache-Control"] = settings.cache_control
     else:

@@ -12,6 +12,7 @@ import re
 from urllib.parse import parse_qsl
 
 from pactgraph.api import negotiation
+from pactgraph.api.engine import request_hash
 from pactgraph.api.errors import BadRequest, MethodNotAllowed, NotFound, error_response
 from pactgraph.api.protocol import media_type_of, read_body
 from pactgraph.api.security import require_write_access
@@ -73,7 +74,9 @@ async def _answer(request: Request) -> Response:
         media = negotiation.choose("graph", request.headers.get("accept"))
         request.scope.setdefault("state", {})["format"] = media
         answer = await engine.graph_get(graph, media)
-        headers = {"Vary": "Accept", "ETag": f'"{answer.version}-g"', "Cache-Control": settings.cache_control}
+        headers = {"Vary": "Accept", "Cache-Control": settings.cache_control}
+        if engine.version is not None:
+            headers["ETag"] = f'"{answer.version}-{request_hash(graph, answer.media_type)}"'
         content_type = negotiation.content_type(answer.media_type)
         if method == "HEAD":
             headers["Content-Length"] = str(len(answer.body))

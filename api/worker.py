@@ -14,9 +14,8 @@ import os
 import sys
 from typing import Any
 
-import orjson
 import pyoxigraph as ox
-from pactgraph.api import wire
+from pactgraph.api import truncation, wire
 from pactgraph.core.errors import PactgraphError, StoreError
 from pactgraph.graph import StoreLocation, open_read_only
 
@@ -99,36 +98,11 @@ class ReadSide:
 
     def _cut(self, body: bytes, media: str, cap: int, req: dict[str, Any]) -> tuple[bytes, int | None]:
         """Keep at most *cap* rows of a result evaluated with ``LIMIT cap+1``; say so when rows were cut."""
-        if media == "application/sparql-results+json":
-            data = orjson.loads(body)
-            bindings = data["results"]["bindings"]
-            if len(bindings) <= cap:
-                return body, None
-            del bindings[cap:]
-            data["head"]["link"] = [self.paging_link]
-            data["truncated"] = {
-                "rows": cap,
-                "note": f"The result was cut at {cap} rows (PACTGRAPH_MAX_RESULT_ROWS). Page through it "
-                "with ORDER BY plus LIMIT and OFFSET; see the link in head.",
-            }
-            return orjson.dumps(data), cap
-        if media == "application/sparql-results+xml":
-            if body.count(b"<result>") <= cap:
-                return body, None
-            last = body.rindex(b"<result>")
-            end = body.index(b"</results>", last)
-            body = body[:last] + body[end:]
-            link = f'<link href="{self.paging_link}"/>'.encode()
-            return body.replace(b"</head>", link + b"</head>", 1), cap
-        if media == "text/tab-separated-values":
-            if body.count(b"\n") - 1 <= cap:
-                return body, None
-            return body[: _nth_index(body, b"\n", cap + 1) + 1], cap
-        # CSV may quote newlines inside values: count rows with a parser, re-evaluate exactly when cut.
-        if not _csv_has_more_than(body, cap):
-            return body, None
-        exact = self._evaluate(req["query_exact"], req)
-        return exact.serialize(format=ox.QueryResultsFormat.CSV), cap
+        outcome = truncation.cut(body, media, cap, self.paging_link)
+        if outcome is truncation.CSV_NEEDS_EXACT:
+            exact = self._evaluate(req["query_exact"], req)
+            return exact.serialize(format=ox.QueryResultsFormat.CSV), cap
+        return outcome  # type: ignore[return-value]
 
     def graph_get(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         self.refresh()
@@ -143,23 +117,6 @@ class ReadSide:
         self.refresh()
         exists = req.get("graph") is None or self.store.contains_named_graph(ox.NamedNode(req["graph"]))
         return {"ok": True, "version": self.version, "exists": exists}, b""
-
-
-def _nth_index(data: bytes, needle: bytes, n: int) -> int:
-    position = -1
-    for _ in range(n):
-        position = data.index(needle, position + 1)
-    return position
-
-
-def _csv_has_more_than(body: bytes, cap: int) -> bool:
-    if b'"' not in body:
-        return body.count(b"\r\n") - 1 > cap
-    import csv
-    import io
-
-    rows = sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
-    return rows - 1 > cap
 
 
 class WriteSide:
@@ -206,7 +163,7 @@ def serve(data_dir: str, role: str, paging_link: str) -> None:
     """Answer frames until stdin closes."""
     protocol_out = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(2, 1)  # anything printed by a library goes to stderr, not into the framing
-    stdin = os.fdopen(os.dup(0), "rb", buffering=0)
+    stdin = os.fdopen(os.dup(0), "rb")  # buffered: one read syscall per frame
     location = StoreLocation(data_dir)
     reader = ReadSide(location, paging_link)
     writer = WriteSide(location)
