@@ -12,15 +12,17 @@ Two engines compute the same thing, so that each checks the other (tests/graph c
 - ``owlrl``: the full OWL 2 RL closure computed by owlrl over rdflib.
 
 What ``pg:sessionOf`` entails is stated in the ontology, not here: a session's participants take
-part in its mechanism (``pg:participant owl:propertyChainAxiom (pg:hasSession pg:participant)``);
+part in its mechanism (``pg:participant owl:propertyChainAxiom ([owl:inverseOf pg:sessionOf]
+pg:participant)``, in ontology/pactgraph.ttl);
 the converse (every member attends every session) and the areas (a session may cover fewer fields
 than its mechanism) are not sound, so they are not entailed.
 
-Of the closure, only the triples that matter are kept (:func:`keeps`): new facts about our own
-resources (subject under ``id/``) in our or aligned vocabularies, i.e. ``rdf:type`` a named class
-outside the RDF/RDFS/OWL/XSD built-ins, or another property (not RDF/RDFS/OWL machinery) whose
-object is a literal or one of our IRIs. That drops the axiomatic noise (``owl:Thing``,
-reflexive ``owl:sameAs``, TBox closure) and what owl:sameAs would copy onto external IRIs.
+Of the closure, only the triples that matter are kept (:data:`KEEP`, one filter for both
+engines): new facts about our own resources (subject under ``id/``) in our or aligned
+vocabularies, i.e. ``rdf:type`` a named class outside the RDF/RDFS/OWL/XSD built-ins, or another
+property (not RDF/RDFS/OWL machinery) whose object is a literal or one of our IRIs. That drops
+the axiomatic noise (``owl:Thing``, reflexive ``owl:sameAs``, TBox closure) and what owl:sameAs
+would copy onto external IRIs.
 """
 
 from __future__ import annotations
@@ -57,15 +59,18 @@ class InferenceResult:
     seconds: float
 
 
-def keeps(s: ox.Term, p: ox.NamedNode, o: ox.Term) -> bool:
-    """Whether a derived triple is worth materialising (see the module docstring)."""
-    if not isinstance(s, ox.NamedNode) or not s.value.startswith(_ID):
-        return False
-    if p == RDF_TYPE:
-        return isinstance(o, ox.NamedNode) and not o.value.startswith(_BUILTIN)
-    if p != RDFS_LABEL and p.value.startswith(_BUILTIN):
-        return False
-    return isinstance(o, ox.Literal) or (isinstance(o, ox.NamedNode) and o.value.startswith(BASE))
+def _builtin(var: str) -> str:
+    return "(" + " || ".join(f'STRSTARTS(STR({var}), "{ns}")' for ns in _BUILTIN) + ")"
+
+
+# What of the closure is worth materialising (see the module docstring), as one SPARQL filter
+# applied to the output of either engine, so that both keep exactly the same.
+KEEP = (
+    f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{_ID}")) '
+    f"FILTER((?p = {RDF_TYPE} && isIRI(?o) && !{_builtin('?o')}) || "
+    f"(?p != {RDF_TYPE} && (?p = {RDFS_LABEL} || !{_builtin('?p')}) && "
+    f'(isLiteral(?o) || (isIRI(?o) && STRSTARTS(STR(?o), "{BASE}")))))'
+)
 
 
 # --- the ontology's axioms -----------------------------------------------------------------------
@@ -185,7 +190,8 @@ def _graph_size(store: ox.Store, graph: ox.NamedNode) -> int:
     return int(row["n"].value)
 
 
-def _derive_sparql(store: ox.Store) -> tuple[Iterable[ox.Triple], int]:
+def _derive_sparql(store: ox.Store) -> int:
+    """Run the rules into the scratch graph until nothing new follows; the number of rounds."""
     updates = rules(store)
     rounds, size = 0, 0
     while updates and rounds < MAX_ROUNDS:
@@ -196,16 +202,11 @@ def _derive_sparql(store: ox.Store) -> tuple[Iterable[ox.Triple], int]:
         if new_size == size:
             break
         size = new_size
-    derived = [
-        ox.Triple(q.subject, q.predicate, q.object)
-        for q in store.quads_for_pattern(None, None, None, SCRATCH)
-    ]
-    store.clear_graph(SCRATCH)
-    store.remove_graph(SCRATCH)
-    return derived, rounds
+    return rounds
 
 
-def _derive_owlrl(store: ox.Store) -> tuple[Iterable[ox.Triple], int]:
+def _derive_owlrl(store: ox.Store) -> int:
+    """The OWL 2 RL closure by owlrl; what it adds goes into the scratch graph."""
     import owlrl
     import rdflib
 
@@ -223,10 +224,14 @@ def _derive_owlrl(store: ox.Store) -> tuple[Iterable[ox.Triple], int]:
         if isinstance(triple[0], rdflib.URIRef) and triple not in asserted:
             new.add(triple)
     data = new.serialize(format="nt", encoding="utf-8")
-    return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)), 1
+    store.bulk_extend(
+        ox.Quad(t.subject, t.predicate, t.object, SCRATCH)
+        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    )
+    return 1
 
 
-INFERENCE_ENGINES: dict[str, Callable[[ox.Store], tuple[Iterable[ox.Triple], int]]] = {
+INFERENCE_ENGINES: dict[str, Callable[[ox.Store], int]] = {
     "sparql": _derive_sparql,
     "owlrl": _derive_owlrl,
 }
@@ -246,19 +251,19 @@ def infer(store: ox.Store, engine: str = "sparql") -> InferenceResult:
             + ", ".join(INFERENCE_ENGINES)
         ) from None
     started = time.perf_counter()
-    if store.contains_named_graph(INFERRED):
-        store.remove_graph(INFERRED)
-    derived, rounds = derive(store)
-    default = ox.DefaultGraph()
-    kept = [
-        t
-        for t in derived
-        if keeps(t.subject, t.predicate, t.object)
-        and not any(True for _ in store.quads_for_pattern(t.subject, t.predicate, t.object, default))
-    ]
+    for graph in (INFERRED, SCRATCH):
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+    rounds = derive(store)
     store.add_graph(INFERRED)
-    store.extend([ox.Quad(t.subject, t.predicate, t.object, INFERRED) for t in kept])
-    store.extend([ox.Quad(t.subject, t.predicate, t.object, default) for t in kept])
+    # New (not asserted) and worth keeping: into graph/inferred and the default-graph union.
+    store.update(
+        f"INSERT {{ GRAPH {INFERRED} {{ ?s ?p ?o }} ?s ?p ?o }} "
+        f"WHERE {{ GRAPH {SCRATCH} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }} {KEEP} }}"
+    )
+    if store.contains_named_graph(SCRATCH):
+        store.remove_graph(SCRATCH)
+    inferred = _graph_size(store, INFERRED)
     return InferenceResult(
-        engine=engine, inferred=len(kept), rounds=rounds, seconds=time.perf_counter() - started
+        engine=engine, inferred=inferred, rounds=rounds, seconds=time.perf_counter() - started
     )
