@@ -297,3 +297,18 @@ def test_eval_command_exits_one_and_names_the_missed_threshold(gold_dir: Path, t
     assert result.exit_code == 1
     assert "entity recall 0.250 < 0.90" in result.output
     assert "missed entity" in result.output
+
+
+def test_trig_predictions_score_like_nquads(gold_dir: Path, tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    trig = tmp_path / "perfect.trig"
+    quads = list(ox.parse(PERFECT.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    trig.write_bytes(ox.serialize(quads, format=ox.RdfFormat.TRIG))
+    report = ev.evaluate(gold_dir, trig)
+    assert (report.entities.recall, report.facts.recall, report.facts.precision) == (1.0, 1.0, 1.0)
+
+
+def test_missing_prediction_file_is_refused_with_the_fix(gold_dir: Path, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="run `pactgraph extract` first"):
+        ev.evaluate(gold_dir, tmp_path / "nowhere.nq")
