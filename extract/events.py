@@ -25,6 +25,9 @@ from pactgraph.extract.tokens import PhraseSet, TokenView
 _INTRO = PhraseSet(
     ["trong", "nhân", "nhân dịp", "trong khuôn khổ", "trong dịp", "during", "on the sidelines of", "at"]
 )
+_SESSION_QUALIFIERS = PhraseSet(
+    ["đặc biệt", "thường niên", "toàn thể", "bất thường", "thường kỳ", "cấp bộ trưởng", "special", "annual"]
+)
 _ORDINAL_VI = re.compile(r"lần\s+thứ\s+(\w+)", re.IGNORECASE)
 _ORDINAL_WORDS = {
     "nhất": "1",
@@ -299,11 +302,22 @@ class EventFinder:
             return 0
         j = k + n
         number = None
+        qualifier = _SESSION_QUALIFIERS.match(view, j)
+        if qualifier:
+            j += qualifier
         if self.lang == "vi" and view.norms[j : j + 2] == ["lần", "thứ"] and j + 2 < len(view):
             number = _ORDINAL_WORDS.get(
                 view.norms[j + 2], view.texts[j + 2] if view.texts[j + 2].isdigit() else None
             )
             j += 3
+        elif qualifier and self.lang == "vi" and j < len(view):
+            # "phiên họp đặc biệt tháng 4/2016 của Đại hội đồng Liên hợp quốc": named by kind and date
+            date = next((d for d in ann.dates if d.start == view.starts[j]), None)
+            if date is not None:
+                j = view.index_ending_at(date.end)
+                number = date.value
+            elif view.norms[j : j + 1] == ["của"]:
+                number = "-".join(view.norms[k + n : j])
         elif self.lang == "en" and k > 0:
             m = _EN_ORDINAL.fullmatch(view.texts[k - 1]) or _EN_ORDINAL.fullmatch(view.norms[k - 1])
             if m:
@@ -311,7 +325,11 @@ class EventFinder:
         if number is None or view.norms[j : j + 1] not in (["của"], ["of"]):
             return 0
         mech = by_start.get(j + 1)
-        if mech is None or mech.entity.cls != "Mechanism":
+        if mech is None or mech.entity.cls not in (
+            "Mechanism",
+            "InternationalOrganization",
+            "GovernmentBody",
+        ):
             return 0
         sentence = ann.sentence_of(view.starts[k])
         start = k - 1 if self.lang == "en" else k
@@ -324,7 +342,14 @@ class EventFinder:
         )
         result.candidates.append(Candidate(start, mech.end, entity, "rule", 1))
         if sentence is not None and sentence not in ann.captions:
-            result.facts.append(Fact(entity.key, "sessionOf", mech.entity.key, sentence))
+            if mech.entity.cls == "Mechanism":
+                result.facts.append(Fact(entity.key, "sessionOf", mech.entity.key, sentence))
+            else:
+                result.facts.append(Fact(entity.key, "participant", mech.entity.key, sentence))
+            inside = [d for d in ann.dates if view.starts[k] <= d.start and d.end <= view.ends[mech.end - 1]]
+            if inside:
+                d = inside[0]
+                result.facts.append(Fact(entity.key, "date", ("date", d.value, d.datatype), sentence, d.note))
         return mech.end - k
 
     # ------------------------------------------------------------------ output
@@ -395,6 +420,17 @@ class EventFinder:
                     and c.entity.cls == cls
                     and name_key(next(iter(c.entity.labels.values()))).startswith(head_key)
                 ]
+                if not previous:
+                    # nothing before: the first one named after it ("hai nước đã ra Tuyên bố chung. ...
+                    # toàn văn Tuyên bố chung về ...")
+                    previous = [
+                        c
+                        for c in seen[::-1]
+                        if c.start > k
+                        and c.entity.cls == cls
+                        and c.entity.source == "rule"
+                        and name_key(next(iter(c.entity.labels.values()))).startswith(head_key)
+                    ]
                 if previous:
                     out.append(Candidate(k, nxt, previous[-1].entity, "rule", 1))
         return out

@@ -176,7 +176,8 @@ class FactFinder:
 
     def _inner_pairs(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         out = []
-        for c in group.top:
+        named = group.top + [c for c in group.nested if c.entity.cls in NAMED_THINGS]
+        for c in named:
             if c.entity.cls == "Agreement":
                 for actor in self._pair_actors(view, c, group):
                     out.append(self._fact(c.entity.key, "party", actor.entity.key, group))
@@ -191,6 +192,19 @@ class FactFinder:
         agreements = [c for c in group.top if c.entity.cls == "Agreement"]
         for a in agreements:
             after = view.ends[a.end - 1]
+            # "Tuyên bố về ứng xử ... năm 2002", "Công ước ... về Luật Biển 1982": the instrument's year
+            year = next((d for d in ann.dates if d.datatype == "gYear" and 0 <= d.start - after <= 1), None)
+            if year is None:
+                year = next(
+                    (
+                        d
+                        for d in ann.dates
+                        if d.datatype == "gYear" and view.starts[a.start] < d.start and d.end == after
+                    ),
+                    None,
+                )
+            if year is not None:
+                out.append(self._fact(a.entity.key, "signedOn", ("date", year.value, year.datatype), group))
             nxt = next((b for b in agreements if b.start >= a.end), None)
             limit = view.starts[nxt.start] if nxt is not None else group.sentence[1]
             for verbs, prop in ((self.sign, "signedOn"), (self.in_force, "inForceFrom")):
@@ -336,9 +350,13 @@ class FactFinder:
             if between_at is not None:
                 first = starts.get(between_at + 1)
                 if first is not None:
-                    and_at = first.end
-                    if self.ands.match(view, and_at) and and_at + 1 in starts:
-                        pairs.append((first, starts[and_at + 1]))
+                    and_at = _skip_acronym(view, first.end)
+                    if self.ands.match(view, and_at):
+                        second = _next_actor(view, and_at + 1, starts)
+                        if second is not None:
+                            pairs.append((first, second))
+                            # "... với các tổ chức mà Nga là thành viên như X, Y": every one listed
+                            pairs.extend((first, other) for other in _listed_after(view, second, starts))
                 continue
             # "hợp tác X - Y" / "X-Y cooperation"
             first = starts.get(j)
@@ -448,13 +466,41 @@ class FactFinder:
 
     def _countries(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         out = []
-        for c in group.top:
+        for c in group.top + group.nested:
             if c.entity.cls not in ("GovernmentBody", "Company"):
                 continue
             states = [n for n in self._inside(c, group, frozenset({"State"})) if n.end == c.end]
             for s in states:
                 out.append(self._fact(c.entity.key, "country", s.entity.key, group))
         return out
+
+
+def _skip_acronym(view: TokenView, k: int) -> int:
+    """After "Liên minh kinh tế Á - Âu (EAEU)": the token after the bracketed acronym."""
+    if view.texts[k : k + 1] == ["("] and view.texts[k + 2 : k + 3] == [")"]:
+        return k + 3
+    return k
+
+
+def _next_actor(view: TokenView, k: int, starts: dict[int, Candidate]) -> Candidate | None:
+    """The actor at *k*, or after a few lower-case words ("với các viện Quốc hội Liên bang Nga")."""
+    for i in range(k, min(k + 3, len(view))):
+        if i in starts:
+            return starts[i]
+        if not view.is_lower_word(i):
+            return None
+    return None
+
+
+def _listed_after(view: TokenView, first: Candidate, starts: dict[int, Candidate]) -> list[Candidate]:
+    """Actors listed right after *first*: "X, Y và Z"."""
+    out = []
+    k = _skip_acronym(view, first.end)
+    while k < len(view) and view.texts[k] in (",", "và", "and") and k + 1 in starts:
+        nxt = starts[k + 1]
+        out.append(nxt)
+        k = _skip_acronym(view, nxt.end)
+    return out
 
 
 def _drop_title_actors(subjects: list[Candidate]) -> list[Candidate]:

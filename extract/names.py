@@ -73,6 +73,7 @@ class NameExtent:
     def __init__(self, triggers: Triggers, heads: PhraseSet) -> None:
         self.lang = triggers.lang
         self.stops = PhraseSet(list(triggers.get("name_stops")))
+        self.glue = PhraseSet(list(triggers.get("name_glue")))
         self.heads = heads
 
     def end_vi(
@@ -119,6 +120,11 @@ class NameExtent:
             if norm == "của" and cls == "Agreement" and view.is_cap(k + 1) and view.same_sentence(k, k + 1):
                 k += 1
                 continue
+            glued = self.glue.match(view, k)
+            if glued:
+                k += glued
+                good = k
+                continue
             if view.is_lower_word(k) and self.stops.match(view, k):
                 break
             if (
@@ -127,7 +133,14 @@ class NameExtent:
                 and k + 2 < len(view)
                 and cls == "Event"
             ):
-                return k + 3, acronym
+                after = k + 3
+                # "... lần thứ 4" ends the name, "Tham vấn lần thứ nhất đại diện cao cấp ..." goes on
+                goes_on = view.is_lower_word(after) and view.same_sentence(k, after)
+                if not goes_on or self.stops.match(view, after) or view.norms[after] == "về":
+                    return after, acronym
+                k = after
+                good = k
+                continue
             if norm in ("giữa",):
                 clause = "giữa"
             elif norm == "về":
@@ -144,6 +157,7 @@ class NameExtent:
                     self.heads.match(view, nxt)
                     or nxt in mention_starts
                     or _VERBISH_AFTER_AND.match(view, nxt)
+                    or view.norms[nxt] in _DETERMINERS
                 ):
                     break
                 # "khoa học và công nghệ" (a list of modifiers), "Khoa học và Công nghệ" (Title Case);

@@ -106,6 +106,7 @@ class EntityFinder:
         every_head = [h for name, _ in HEAD_CLASSES for h in triggers.get(name)]
         self.any_head = PhraseSet(every_head)
         self.extent = NameExtent(triggers, self.any_head)
+        self.lowercase_heads = PhraseSet(list(triggers.get("lowercase_mechanism_heads")))
 
     # ------------------------------------------------------------------ entry point
 
@@ -113,6 +114,7 @@ class EntityFinder:
         gaz = self._gazetteer_candidates(doc, view, ann)
         mention_starts = {c.start for c in gaz}
         state_ends = {c.end for c in gaz if c.entity.cls == "State"}
+        self._gaz = gaz
         rules = self._vi_head_candidates(view, ann, mention_starts, state_ends) if self.lang == "vi" else []
         if self.lang == "en":
             rules = self._en_head_candidates(view, ann)
@@ -155,14 +157,17 @@ class EntityFinder:
                 continue  # "các Công ước liên quan", "các Viện Hàn lâm": a kind, not a name
             # a lower-case head names something only when an actor follows at once ("tổ công tác
             # giữa Việt Nam và Nga", "ủy ban hỗn hợp Việt - Lào")
-            if not view.is_cap(k) and (
-                cls != "Mechanism" or not self._actor_soon(view, body, mention_starts)
-            ):
+            lower_ok = (
+                cls == "Mechanism"
+                and self.lowercase_heads.match(view, k)
+                and self._actor_soon(view, body, mention_starts)
+            )
+            if not view.is_cap(k) and not lower_ok:
                 k += 1
                 continue
             if cls in ("Company", "GovernmentBody"):
                 end = self._cap_run_end(view, body, mention_starts, state_ends)
-                if end == body:
+                if end == body or self._overflows(view, end):
                     k += 1
                     continue
                 acronym = None
@@ -177,12 +182,23 @@ class EntityFinder:
                     k += n
                     continue  # "Đối thoại chính trị có ..." at a sentence start is a common noun
             surface = ann.text[view.starts[k] : view.ends[end - 1]]
-            entity = self._resolve_name(cls, surface, view, k, body, end, ann)
+            entity = self._resolve_name(cls, surface, view, k, body, end, ann, self._gaz)
             if acronym:
                 entity.add_alias(self.lang, acronym)
             out.append(Candidate(k, end, entity, "rule", 1))
             k = end if cls in ("Company", "GovernmentBody") else body
         return out
+
+    def _overflows(self, view: TokenView, end: int) -> bool:
+        """The name seems to go on in lower case ("Viện Quan hệ quốc tế quốc gia ..."): unsure, skip it."""
+        return (
+            end < len(view)
+            and view.same_sentence(end - 1, end)
+            and view.is_lower_word(end)
+            and view.is_lower_word(end - 1)
+            and view.norms[end] not in _FUNCTION_WORDS
+            and not self.extent.stops.match(view, end)
+        )
 
     def _actor_soon(self, view: TokenView, body: int, mention_starts: set[int]) -> bool:
         return any(i in mention_starts for i in range(body, min(body + 4, len(view))))
@@ -249,7 +265,7 @@ class EntityFinder:
                 k += n
                 continue
             surface = ann.text[view.starts[start] : view.ends[end - 1]]
-            entity = self._resolve_name(cls, surface, view, start, k + n, end, ann)
+            entity = self._resolve_name(cls, surface, view, start, k + n, end, ann, self._gaz)
             out.append(Candidate(start, end, entity, "rule", 1))
             k = end
         return out
@@ -257,7 +273,15 @@ class EntityFinder:
     # ------------------------------------------------------------------ identity
 
     def _resolve_name(
-        self, cls: str, surface: str, view: TokenView, start: int, body: int, end: int, ann: Annotations
+        self,
+        cls: str,
+        surface: str,
+        view: TokenView,
+        start: int,
+        body: int,
+        end: int,
+        ann: Annotations,
+        gaz: list[Candidate],
     ) -> Entity:
         """The gazetteer's entity when the name (or its body without the head) is a gazetteer name."""
         body_text = ann.text[view.starts[body] : view.ends[end - 1]] if body < end else ""
@@ -268,7 +292,32 @@ class EntityFinder:
                 if name_key(surface) != name_key(entry.labels["vi"]):
                     entity.add_alias(self.lang, " ".join(surface.split()))
                 return entity
-        return make_rule_entity(cls, surface, self.lang)
+        entity = make_rule_entity(cls, surface, self.lang)
+        entity.slug = slugify(name_key(_canonical_text(view, start, end, gaz, ann.text)))
+        return entity
+
+
+def _canonical_text(view: TokenView, start: int, end: int, gaz: list[Candidate], text: str) -> str:
+    """The name with the states and organisations in it written as their slugs, so that
+    "... hỗn hợp Việt - Nga" and "... hỗn hợp Việt Nam - Nga" are one name (one IRI)."""
+    inner = sorted(
+        (
+            c
+            for c in gaz
+            if start <= c.start and c.end <= end and c.entity.cls in ("State", "InternationalOrganization")
+        ),
+        key=lambda c: (c.start, -c.end),
+    )
+    pieces, cursor, last_end = [], view.starts[start], -1
+    for c in inner:
+        if c.start < last_end:
+            continue
+        pieces.append(text[cursor : view.starts[c.start]])
+        pieces.append(f" {c.entity.slug} ")
+        cursor = view.ends[c.end - 1]
+        last_end = c.end
+    pieces.append(text[cursor : view.ends[end - 1]])
+    return "".join(pieces)
 
 
 def merge_references(top: list[Candidate], nested: list[Candidate], view: TokenView) -> None:
@@ -303,6 +352,17 @@ def merge_references(top: list[Candidate], nested: list[Candidate], view: TokenV
             break
 
 
+def _own_name(cand: Candidate, top: list[Candidate], candidates: list[Candidate]) -> bool:
+    """A named event, mechanism or instrument inside another name ("Tuyên bố chung của Hội nghị cấp cao
+    ... lần thứ 4"): it starts later than the outer name and is no part of a gazetteer name."""
+    if cand.entity.cls not in ("Mechanism", "Event", "Agreement"):
+        return False
+    outer = next(t for t in top if t.start <= cand.start and cand.end <= t.end)
+    if outer.start == cand.start:
+        return False
+    return not any(g.source == "gazetteer" and g.start <= cand.start < g.end for g in candidates)
+
+
 def resolve_overlaps(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """Longest first (gazetteer before rule on ties): ``(top-level, nested gazetteer mentions)``."""
     ordered = sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start))
@@ -314,9 +374,7 @@ def resolve_overlaps(candidates: list[Candidate]) -> tuple[list[Candidate], list
             inside = any(t.start <= cand.start and cand.end <= t.end for t in top)
             # gazetteer names inside a longer name support facts; a named event or mechanism inside
             # an instrument's name ("Tuyên bố chung của Hội nghị cấp cao ... lần thứ 4") is one too
-            if inside and (
-                cand.source == "gazetteer" or cand.entity.cls in ("Mechanism", "Event", "Agreement")
-            ):
+            if inside and (cand.source == "gazetteer" or _own_name(cand, top, candidates)):
                 nested.append(cand)
             continue
         for i in range(cand.start, cand.end):
