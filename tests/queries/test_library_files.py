@@ -4,6 +4,7 @@ These checks need no built graph; tests/queries/test_library_results.py runs the
 """
 
 import re
+from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -95,3 +96,9 @@ def test_query_form_is_read_after_the_prologue(text, form):
 def test_query_form_rejects_an_update_with_a_pointer_to_the_endpoint():
     with pytest.raises(InputError, match="updates go to the endpoint"):
         catalog.query_form("INSERT DATA { <a:b> <a:c> <a:d> }")
+
+
+def test_every_library_query_has_its_rows_asserted_on_the_built_graph():
+    results_tests = (Path(__file__).parent / "test_library_results.py").read_text(encoding="utf-8")
+    untested = [q.name for q in QUERIES if f'"{q.name}"' not in results_tests]
+    assert not untested, f"add a test with key rows to tests/queries/test_library_results.py for: {untested}"
