@@ -608,16 +608,37 @@ def render(report: Report, *, details: bool = False) -> None:
             console.print(f"  extra fact     {stem}: {triple}")
 
 
+def markdown(report: Report) -> str:
+    """The two tables of *report* as Markdown (for docs/evaluation.md and the README)."""
+
+    def table(title: str, scores: dict[str, Score], total: Score) -> list[str]:
+        lines = [f"| {title} | gold | predicted | TP | P | R | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+        rows = [(name, s) for name, s in scores.items() if s.tp + s.fp + s.fn]
+        for name, s in [*rows, ("**micro total**", total)]:
+            lines.append(
+                f"| {name} | {s.tp + s.fn} | {s.tp + s.fp} | {s.tp} | "
+                f"{s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |"
+            )
+        return lines
+
+    out = table("entity type", report.entity_scores, report.entities)
+    out += ["", *table("property", report.fact_scores, report.facts)]
+    out += ["", f"Noise entities: {len(report.noise_hits)}."]
+    return "\n".join(out) + "\n"
+
+
 def eval_command(
     gold_dir: Path,
     corpus: Path = Path("data/corpus"),
     predictions: Path | None = None,
     details: bool = False,
+    as_markdown: bool = False,
 ) -> None:
     """Score the extractor against GOLD_DIR; exit 1 below the quality thresholds.
 
     Extracts CORPUS (or reads --predictions, an N-Quads/TriG file written by `pactgraph extract`),
-    prints precision, recall and F1 per entity type and per property, and the noise check.
+    prints precision, recall and F1 per entity type and per property, and the noise check
+    (--as-markdown: the same tables in Markdown, for the docs).
     """
     import tempfile
 
@@ -632,7 +653,10 @@ def eval_command(
             report = evaluate(gold_dir, output)
     else:
         report = evaluate(gold_dir, predictions)
-    render(report, details=details)
+    if as_markdown:
+        typer.echo(markdown(report), nl=False)
+    else:
+        render(report, details=details)
     failures = report.failures()
     if failures:
         typer.echo("Below the quality thresholds: " + "; ".join(failures), err=True)

@@ -312,3 +312,10 @@ def test_trig_predictions_score_like_nquads(gold_dir: Path, tmp_path: Path) -> N
 def test_missing_prediction_file_is_refused_with_the_fix(gold_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="run `pactgraph extract` first"):
         ev.evaluate(gold_dir, tmp_path / "nowhere.nq")
+
+
+def test_markdown_tables_carry_the_scores(gold_dir: Path) -> None:
+    text = ev.markdown(run(gold_dir, PERFECT))
+    assert "| **micro total** | 4 | 4 | 4 | 1.000 | 1.000 | 1.000 |" in text
+    assert "| signedOn | 1 | 1 | 1 | 1.000 | 1.000 | 1.000 |" in text
+    assert text.endswith("Noise entities: 0.\n")
