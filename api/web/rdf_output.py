@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Any
 
 from pactgraph.ontology.namespace import PREFIXES
-from rdflib import Graph
+from rdflib import RDFS, Graph, URIRef
 
 from .negotiation import HTML, JSON_LD, Format
 
@@ -43,7 +43,18 @@ def serialize(graph: Graph, fmt: Format) -> bytes:
     return graph.serialize(format=fmt.key, encoding="utf-8")
 
 
-def embedded_jsonld(graph: Graph) -> str:
+def own_statements(graph: Graph, node: URIRef) -> Graph:
+    """What the resource says about itself (its outgoing triples and the labels of their objects):
+    the part worth embedding in its page for crawlers; the full description is one link away."""
+    own = Graph()
+    for p, o in graph.predicate_objects(node):
+        own.add((node, p, o))
+        for label in graph.objects(o, RDFS.label):
+            own.add((o, RDFS.label, label))
+    return own
+
+
+def embedded_jsonld(graph: Graph, node: URIRef | None = None) -> str:
     """JSON-LD safe to put inside ``<script type="application/ld+json">`` (no ``</script>`` breakout)."""
-    text = serialize(graph, JSON_LD).decode("utf-8")
+    text = serialize(graph if node is None else own_statements(graph, node), JSON_LD).decode("utf-8")
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 from pactgraph.ontology.namespace import PG
 from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import Node
 from starlette.concurrency import run_in_threadpool
 
 from .deps import link_header, not_acceptable, page_language, render, web_settings
@@ -19,9 +20,12 @@ from .iris import iri_for_path, local_href
 from .lookup import entry_json, get_index
 from .negotiation import ALL_FORMATS, HTML, NotAcceptable, choose, split_extension
 from .rdf_output import embedded_jsonld, serialize
-from .views import resource_view
+from .views import evidence_views, facts_with_evidence, resource_view
 
 router = APIRouter()
+
+# A page shows at most this many facts with their sentences (the RDF representations have them all).
+MAX_FACTS = 100
 
 
 def alternates(path: str, request: Request) -> list[tuple[Any, str]]:
@@ -30,25 +34,45 @@ def alternates(path: str, request: Request) -> list[tuple[Any, str]]:
     return [(fmt, f"{href}.{fmt.extension}") for fmt in ALL_FORMATS]
 
 
-async def evidence_marks(engine: Any, graph: Graph) -> dict[str, list[tuple[int, int]]]:
-    """Document offsets of the mentions of each fact's subject and object inside its sentence."""
-    evidences = sorted(str(ev) for ev in graph.subjects(RDF.type, PG.Evidence))
-    if not evidences:
+async def evidence_marks(
+    engine: Any, graph: Graph, evidences: list[Node]
+) -> dict[str, list[tuple[int, int]]]:
+    """Document offsets of the mentions of each fact's subject and object inside its sentence.
+
+    One query for the mentions of the (resource, document) pairs involved; the spans are matched
+    to the sentences here (a join in SPARQL over every mention of a hub was far slower).
+    """
+    spans: dict[str, tuple[int, int, str, list[str]]] = {}
+    for ev in evidences:
+        doc, start, end = (
+            graph.value(ev, PG.document),
+            graph.value(ev, PG.charStart),
+            graph.value(ev, PG.charEnd),
+        )
+        ends = [
+            x for x in (graph.value(ev, RDF.subject), graph.value(ev, RDF.object)) if isinstance(x, URIRef)
+        ]
+        if isinstance(doc, URIRef) and isinstance(start, Literal) and isinstance(end, Literal) and ends:
+            spans[str(ev)] = (int(start), int(end), str(doc), [str(x) for x in ends])
+    pairs = sorted({(x, doc) for _, _, doc, xs in spans.values() for x in xs})
+    if not pairs:
         return {}
-    values = " ".join(f"<{ev}>" for ev in evidences)
+    values = " ".join(f"(<{x}> <{d}>)" for x, d in pairs)
     rows = await select(
         engine,
-        f"""SELECT ?ev ?ms ?me WHERE {{
-  VALUES ?ev {{ {values} }}
-  ?ev <{PG.document}> ?d ; <{PG.charStart}> ?es ; <{PG.charEnd}> ?ee .
-  {{ ?ev <{RDF.subject}> ?x }} UNION {{ ?ev <{RDF.object}> ?x }}
+        f"""SELECT ?x ?d ?ms ?me WHERE {{
+  VALUES (?x ?d) {{ {values} }}
   ?m <{PG.mentionOf}> ?x ; <{PG.document}> ?d ; <{PG.charStart}> ?ms ; <{PG.charEnd}> ?me .
-  FILTER(?ms >= ?es && ?me <= ?ee)
 }}""",
     )
-    marks: dict[str, list[tuple[int, int]]] = {}
+    by_pair: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for row in rows:
-        marks.setdefault(str(row["ev"]), []).append((int(row["ms"]), int(row["me"])))
+        by_pair.setdefault((str(row["x"]), str(row["d"])), []).append((int(row["ms"]), int(row["me"])))
+    marks: dict[str, list[tuple[int, int]]] = {}
+    for ev, (start, end, doc, xs) in spans.items():
+        found = [(a, b) for x in xs for a, b in by_pair.get((x, doc), []) if start <= a and b <= end]
+        if found:
+            marks[ev] = found
     return marks
 
 
@@ -104,9 +128,12 @@ async def resource_page(
 ) -> Response:
     settings = web_settings(request)
     lang = page_language(request)
-    marks = await evidence_marks(engine, graph)
-    view = resource_view(graph, iri, lang, settings, marks)
-    jsonld = await run_in_threadpool(embedded_jsonld, graph)
+    facts, total = facts_with_evidence(graph, URIRef(iri), lang, MAX_FACTS)
+    marks = await evidence_marks(engine, graph, [ev for _, evs in facts for ev in evs])
+    view = resource_view(
+        graph, iri, lang, settings, evidence_views(graph, facts, lang, settings, marks), total
+    )
+    jsonld = await run_in_threadpool(embedded_jsonld, graph, URIRef(iri))
     context: dict[str, Any] = {"r": view, "alternates": links, "jsonld": jsonld, "lang": lang}
     if (URIRef(iri), RDF.type, PG.Document) in graph:
         text = graph.value(URIRef(iri), URIRef("https://schema.org/text"))

@@ -19,6 +19,8 @@ PROVENANCE_OUT = {PG.mentionedIn}
 PROVENANCE_IN = {RDF.subject, RDF.predicate, RDF.object, PG.mentionOf, PG.document}
 DCTERMS_TITLE = URIRef("http://purl.org/dc/terms/title")
 SCHEMA_TEXT = URIRef("https://schema.org/text")
+# A page lists at most this many values per property (the RDF representations have them all).
+MAX_VALUES = 100
 
 
 def label_of(graph: Graph, node: Node, lang: str) -> str:
@@ -90,43 +92,65 @@ def labels_by_language(graph: Graph, node: URIRef) -> list[dict[str, str]]:
     return rows
 
 
+Fact = tuple[Node, Node, Node]
+
+
+def facts_with_evidence(
+    graph: Graph, node: URIRef, lang: str, limit: int
+) -> tuple[list[tuple[Fact, list[Node]]], int]:
+    """The facts ``node`` takes part in with their evidence nodes, in reading order, at most ``limit``
+    of them (a hub such as a country has thousands); also the total number of facts."""
+    facts: dict[Fact, list[Node]] = defaultdict(list)
+    for ev in set(graph.subjects(RDF.subject, node)) | set(graph.subjects(RDF.object, node)):
+        s, p, o = graph.value(ev, RDF.subject), graph.value(ev, RDF.predicate), graph.value(ev, RDF.object)
+        if s is None or p is None or o is None or graph.value(ev, PG.quote) is None:
+            continue
+        facts[(s, p, o)].append(ev)
+    ordered = sorted(
+        facts.items(),
+        key=lambda item: (
+            label_of(graph, item[0][1], lang),
+            label_of(graph, item[0][0], lang),
+            str(item[0][2]),
+        ),
+    )
+    return [(fact, sorted(evs)) for fact, evs in ordered[:limit]], len(facts)
+
+
 def evidence_views(
     graph: Graph,
-    node: URIRef,
+    facts: list[tuple[Fact, list[Node]]],
     lang: str,
     settings: Settings,
     marks: dict[str, list[tuple[int, int]]],
 ) -> list[dict[str, Any]]:
-    """The facts ``node`` takes part in, each with the sentences that support it.
+    """Each fact with the sentences that support it.
 
     ``marks`` maps an evidence IRI to the (start, end) document offsets of the mentions of the
     fact's subject and object, so that they can be highlighted inside the sentence.
     """
-    facts: dict[tuple[Node, Node, Node], list[dict[str, Any]]] = defaultdict(list)
-    for ev in set(graph.subjects(RDF.subject, node)) | set(graph.subjects(RDF.object, node)):
-        s, p, o = graph.value(ev, RDF.subject), graph.value(ev, RDF.predicate), graph.value(ev, RDF.object)
-        quote = graph.value(ev, PG.quote)
-        if s is None or p is None or o is None or quote is None:
-            continue
-        doc = graph.value(ev, PG.document)
-        start, end = graph.value(ev, PG.charStart), graph.value(ev, PG.charEnd)
-        start_i = int(start) if isinstance(start, Literal) else None
-        end_i = int(end) if isinstance(end, Literal) else None
-        doc_href = local_href(str(doc), settings) if doc is not None else ""
-        if doc_href and start_i is not None and end_i is not None:
-            doc_href = f"{doc_href}?hl={start_i}-{end_i}#hl"
-        facts[(s, p, o)].append(
-            {
-                "iri": str(ev),
-                "segments": quote_segments(str(quote), start_i, marks.get(str(ev), [])),
-                "document": str(doc) if doc is not None else "",
-                "document_title": label_of(graph, doc, lang) if doc is not None else "",
-                "document_href": doc_href,
-                "date_note": str(graph.value(ev, PG.dateNote) or ""),
-            }
-        )
     views = []
-    for (s, p, o), quotes in facts.items():
+    for (s, p, o), evidences in facts:
+        quotes = []
+        for ev in evidences:
+            quote = graph.value(ev, PG.quote)
+            doc = graph.value(ev, PG.document)
+            start, end = graph.value(ev, PG.charStart), graph.value(ev, PG.charEnd)
+            start_i = int(start) if isinstance(start, Literal) else None
+            end_i = int(end) if isinstance(end, Literal) else None
+            doc_href = local_href(str(doc), settings) if doc is not None else ""
+            if doc_href and start_i is not None and end_i is not None:
+                doc_href = f"{doc_href}?hl={start_i}-{end_i}#hl"
+            quotes.append(
+                {
+                    "iri": str(ev),
+                    "segments": quote_segments(str(quote), start_i, marks.get(str(ev), [])),
+                    "document": str(doc) if doc is not None else "",
+                    "document_title": label_of(graph, doc, lang) if doc is not None else "",
+                    "document_href": doc_href,
+                    "date_note": str(graph.value(ev, PG.dateNote) or ""),
+                }
+            )
         views.append(
             {
                 "subject": value_view(graph, s, lang, settings),
@@ -135,7 +159,7 @@ def evidence_views(
                 "quotes": sorted(quotes, key=lambda q: (q["document"], q["iri"])),
             }
         )
-    return sorted(views, key=lambda f: (f["predicate"]["label"], f["subject"]["text"], f["object"]["text"]))
+    return views
 
 
 def quote_segments(quote: str, start: int | None, marks: list[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -161,7 +185,12 @@ def quote_segments(quote: str, start: int | None, marks: list[tuple[int, int]]) 
 
 
 def resource_view(
-    graph: Graph, iri: str, lang: str, settings: Settings, marks: dict[str, list[tuple[int, int]]]
+    graph: Graph,
+    iri: str,
+    lang: str,
+    settings: Settings,
+    evidence: list[dict[str, Any]],
+    evidence_total: int,
 ) -> dict[str, Any]:
     """Everything the resource page shows, from the description graph."""
     node = URIRef(iri)
@@ -194,6 +223,7 @@ def resource_view(
         "outgoing": _grouped(graph, outgoing, lang, settings),
         "incoming": _grouped(graph, incoming, lang, settings),
         "documents": documents,
-        "evidence": evidence_views(graph, node, lang, settings, marks),
+        "evidence": evidence,
+        "evidence_total": evidence_total,
         "has_text": text is not None,
     }

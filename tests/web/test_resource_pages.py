@@ -153,3 +153,15 @@ def test_void_entry_point_redirects_to_the_dataset_description(web_client):
     response = web_client.get("/.well-known/void", follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/id/dataset/pactgraph"
+
+
+def test_a_hub_page_shows_a_bounded_number_of_facts_and_says_how_many(web_client):
+    from pactgraph.api.web.views import facts_with_evidence
+
+    rosatom = URIRef("https://w3id.org/pactgraph/id/org/rosatom")
+    graph = Graph().parse(data=web_client.get("/id/org/rosatom.ttl").text, format="turtle")
+    everything, total = facts_with_evidence(graph, rosatom, "en", 100)
+    assert total == len(everything) == 3
+    shown, total = facts_with_evidence(graph, rosatom, "en", 1)
+    assert len(shown) == 1 and total == 3
+    assert shown[0][0] == everything[0][0]  # the same order, cut
