@@ -7,6 +7,7 @@ The engine (worker pool or remote backend) starts with the app and is ``app.stat
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -14,6 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from pactgraph.api import openapi
+from pactgraph.api.access_log import AccessLog
 from pactgraph.api.errors import error_response
 from pactgraph.api.metrics import CONTENT_TYPE, Metrics
 from pactgraph.api.middleware import EdgeMiddleware
@@ -58,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """A new application for *settings* (the process settings when omitted)."""
     settings = settings or get_settings()
     metrics_ = Metrics()
+    access_log = AccessLog()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -65,9 +68,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await engine.start()
         app.state.engine = engine
         metrics_.watch_engine(engine.stats)
+        access_log.enabled = logging.getLogger("pactgraph.access").isEnabledFor(logging.INFO)
+        flusher = asyncio.get_running_loop().create_task(_flush_every(access_log, 0.2))
         try:
             yield
         finally:
+            flusher.cancel()
+            access_log.flush()
             await engine.close()
 
     app = FastAPI(
@@ -99,8 +106,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return error_response(exc, head=request.method == "HEAD")
 
     openapi.install(app, settings)
-    app.add_middleware(EdgeMiddleware, metrics=metrics_)
+    app.add_middleware(EdgeMiddleware, metrics=metrics_, access_log=access_log)
     return app
+
+
+async def _flush_every(access_log: AccessLog, seconds: float) -> None:
+    while True:
+        await asyncio.sleep(seconds)
+        access_log.flush()
 
 
 def _version() -> str:

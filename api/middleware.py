@@ -8,15 +8,13 @@ borrow it).
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import Any
 
+from pactgraph.api.access_log import AccessLog
 from pactgraph.api.metrics import Metrics
 from pactgraph.api.routes_sparql import sparql_endpoint
 from starlette.requests import Request
-
-access_log = logging.getLogger("pactgraph.access")
 
 _SECURITY = [
     (b"x-content-type-options", b"nosniff"),
@@ -57,9 +55,10 @@ def route_of(path: str) -> str:
 class EdgeMiddleware:
     """Wraps the app: answers CORS preflights, adds headers, counts and logs each request."""
 
-    def __init__(self, app: Any, metrics: Metrics) -> None:
+    def __init__(self, app: Any, metrics: Metrics, access_log: AccessLog) -> None:
         self.app = app
         self.metrics = metrics
+        self.access_log = access_log
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -106,15 +105,8 @@ class EdgeMiddleware:
         route = route_of(path)
         fmt = state.get("format", "")
         self.metrics.observe(route, status, fmt, elapsed)
-        access_log.info(
-            '%s "%s %s" %d %.1fms query=%s format=%s',
-            _client(scope),
-            method,
-            path,
-            status,
-            elapsed * 1000,
-            state.get("query_hash", "-"),
-            fmt or "-",
+        self.access_log.line(
+            _client(scope), method, path, status, elapsed * 1000, state.get("query_hash", "-"), fmt or "-"
         )
 
 
