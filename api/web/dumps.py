@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Red
 from pactgraph.ontology.namespace import BASE
 
 from .deps import page_language, render, web_settings
-from .iris import local_href
+from .iris import local_href, page_href
 
 router = APIRouter()
 
@@ -57,7 +57,10 @@ def list_dumps(folder: Path) -> list[dict[str, object]]:
 async def dumps_index(request: Request) -> Response:
     files = list_dumps(_dumps_dir(request))
     if "text/html" not in request.headers.get("accept", ""):
-        return JSONResponse({"dumps": [dict(f, href=f"dumps/{f['name']}") for f in files]})
+        settings = web_settings(request)
+        return JSONResponse(
+            {"dumps": [dict(f, href=page_href(f"/dumps/{f['name']}", settings)) for f in files]}
+        )
     return render(request, "dumps.html", {"files": files, "lang": page_language(request)})
 
 

@@ -27,7 +27,7 @@ def test_dump_is_served_with_etag_and_length_and_revalidates(web_client, a_dump)
 
 def test_dump_listing_names_the_files(web_client, a_dump):
     listing = web_client.get("/dumps/").json()["dumps"]
-    assert [d["name"] for d in listing] == ["pactgraph.nq.gz"]
+    assert [(d["name"], d["href"]) for d in listing] == [("pactgraph.nq.gz", "/dumps/pactgraph.nq.gz")]
 
 
 @pytest.mark.parametrize("name", ["..%2F..%2Fetc%2Fpasswd", ".hidden", "%2Fetc%2Fpasswd", "nothing.nq.gz"])

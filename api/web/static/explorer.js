@@ -23,7 +23,9 @@
           "text-max-width": 120,
         },
       },
-      { selector: "node[?root]", style: { "border-width": 3, "border-color": "#222" } },
+      // A dashed ring: this node has edges not shown yet (a click expands it).
+      { selector: "node[hidden > 0]", style: { "border-width": 2, "border-style": "dashed", "border-color": "#555" } },
+      { selector: "node[?root]", style: { "border-width": 3, "border-style": "solid", "border-color": "#222" } },
       {
         selector: "edge",
         style: {
