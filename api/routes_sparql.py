@@ -6,6 +6,8 @@ description is written by hand in api/openapi.py.
 
 from __future__ import annotations
 
+import asyncio
+
 from pactgraph.api import negotiation, service_description
 from pactgraph.api.engine import Dataset, request_hash
 from pactgraph.api.errors import error_response
@@ -32,7 +34,7 @@ async def _answer(request: Request) -> Response:
         return await _query(request, op)
     if op.kind == "update":
         return await _update(request, op)
-    return _service_description(request, op)
+    return await _service_description(request, op)
 
 
 def _etag_matches(request: Request, etag: str) -> bool:
@@ -99,11 +101,12 @@ async def _update(request: Request, op: Operation) -> Response:
     )
 
 
-def _service_description(request: Request, op: Operation) -> Response:
+async def _service_description(request: Request, op: Operation) -> Response:
     settings = request.app.state.settings
     media = negotiation.choose("graph", request.headers.get("accept"), op.format)
     endpoint = str(request.url.replace(query="", fragment="")).rstrip("?")
-    body = service_description.render(endpoint, bool(settings.update_token), media)
+    # Rendering parses and serialises with pyoxigraph: off the event loop (cached after the first time).
+    body = await asyncio.to_thread(service_description.render, endpoint, bool(settings.update_token), media)
     headers = {"Vary": "Accept", "Cache-Control": settings.cache_control}
     if request.method == "HEAD":
         return Response(

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl
 
 from pactgraph.api import negotiation
 from pactgraph.api.engine import request_hash
-from pactgraph.api.errors import BadRequest, MethodNotAllowed, NotFound, error_response
+from pactgraph.api.errors import BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, error_response
 from pactgraph.api.protocol import media_type_of, read_body
 from pactgraph.api.security import require_write_access
 from starlette.requests import Request
@@ -109,6 +109,11 @@ async def _answer(request: Request) -> Response:
 
 async def _payload(request: Request, limit: int) -> list[tuple[bytes, str]]:
     media, _ = media_type_of(request)
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(
+            f"The request body has {declared} bytes, over the limit of {limit} (PACTGRAPH_MAX_BODY_BYTES)"
+        )
     if media == "multipart/form-data":
         form = await request.form(max_files=100, max_fields=100)
         parts = []

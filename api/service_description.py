@@ -72,7 +72,7 @@ def render(endpoint: str, updates: bool, media_type: str) -> bytes:
     text = turtle(endpoint, updates)
     if media_type == "text/turtle":
         return text.encode("utf-8")
-    import pyoxigraph as ox  # small and in memory: fine in the event loop, and cached
+    import pyoxigraph as ox  # the route calls this in a thread, never in the event loop
 
     formats = {
         "application/n-triples": ox.RdfFormat.N_TRIPLES,
