@@ -165,3 +165,9 @@ def test_a_hub_page_shows_a_bounded_number_of_facts_and_says_how_many(web_client
     shown, total = facts_with_evidence(graph, rosatom, "en", 1)
     assert len(shown) == 1 and total == 3
     assert shown[0][0] == everything[0][0]  # the same order, cut
+
+
+def test_english_page_is_english_throughout(web_client):
+    page = web_client.get("/id/org/rosatom?lang=en", headers=HTML).text
+    assert "Also as" in page and "Các định dạng khác" not in page
+    assert "Referenced by" in page and "Bằng chứng" not in page
