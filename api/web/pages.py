@@ -20,6 +20,7 @@ from .text import local_name, pick_label
 router = APIRouter()
 
 PAGE_SIZE = 50
+PROVENANCE_CLASSES = {"Document", "Evidence", "Mention"}
 DATED = {PG.date: "date", PG.signedOn: "signed", PG.inForceFrom: "in force"}
 
 
@@ -45,7 +46,9 @@ async def class_counts(engine: Any) -> list[dict[str, Any]]:
   ?s <{RDF.type}> ?c FILTER(STRSTARTS(STR(?c), "{PG._NS}"))
 }} GROUP BY ?c ORDER BY DESC(?n)""",
     )
-    return [{"iri": str(r["c"]), "name": local_name(r["c"]), "count": int(r["n"])} for r in rows]
+    classes = [{"iri": str(r["c"]), "name": local_name(r["c"]), "count": int(r["n"])} for r in rows]
+    # The things the graph is about first; its provenance (documents, evidence, mentions) last.
+    return sorted(classes, key=lambda c: (c["name"] in PROVENANCE_CLASSES, -c["count"], c["name"]))
 
 
 @router.get("/", summary="Home page")

@@ -171,3 +171,9 @@ def test_english_page_is_english_throughout(web_client):
     page = web_client.get("/id/org/rosatom?lang=en", headers=HTML).text
     assert "Also as" in page and "Các định dạng khác" not in page
     assert "Referenced by" in page and "Bằng chứng" not in page
+
+
+def test_home_page_lists_provenance_classes_after_the_entities(web_client):
+    page = web_client.get("/?lang=en", headers=HTML).text
+    order = re.findall(r'href="/class/(\w+)"', page)
+    assert order.index("Company") < order.index("Mention") and order.index("State") < order.index("Evidence")
