@@ -9,7 +9,7 @@ from pactgraph.core.errors import ValidationFailed
 from pactgraph.ontology.namespace import AREA, ID, PG
 from pactgraph.ontology.validation import shapes_graph, validate
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SDO
+from rdflib.namespace import DCTERMS, SDO, SKOS
 
 TEXT = (
     "Ngày 29/5/2015, Việt Nam và Liên minh Kinh tế Á - Âu ký Hiệp định thương mại tự do. "
@@ -255,3 +255,13 @@ def test_validation_results_name_the_path():
     (violation,) = validate(graph).violations
     assert violation.path == DCTERMS.title
     assert isinstance(violation.focus, URIRef)
+
+
+def test_two_preferred_labels_in_one_language_are_a_warning():
+    """Two documents may write a name differently; the union then has two prefLabels @vi."""
+    graph = well_formed_graph()
+    graph.add((VIETNAM, SKOS.prefLabel, Literal("Cộng hòa xã hội chủ nghĩa Việt Nam", lang="vi")))
+    report = validate(graph)
+    assert report.conforms
+    assert [(w.focus, w.path) for w in report.warnings] == [(VIETNAM, SKOS.prefLabel)]
+    assert "one canonical prefLabel" in report.warnings[0].message
