@@ -129,8 +129,11 @@ def register(app: typer.Typer) -> None:
         no_examples: bool = typer.Option(
             False, "--no-examples", help="Document the ontology alone, without examples from a graph."
         ),
+        queries_readme: Path = typer.Option(
+            Path("queries/README.md"), "--queries-readme", help="Where the query library's index goes."
+        ),
     ) -> None:
-        """Generate docs/ontology.md and the class diagram docs/ontology.svg from the ontology.
+        """Generate docs/ontology.md, the class diagram docs/ontology.svg and queries/README.md.
 
         The examples of use are taken from the published graph of --store (default:
         PACTGRAPH_DATA_DIR); build it first with `pactgraph build`.
@@ -146,6 +149,10 @@ def register(app: typer.Typer) -> None:
                 location = StoreLocation(store or get_settings().data_dir)
                 graph = open_read_only(location.require_current().path)
             written = write_docs(out, graph)
+            from pactgraph.queries.catalog import render_readme
+
+            queries_readme.write_text(render_readme(), encoding="utf-8")
+            written.append(queries_readme)
         except PactgraphError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=2) from exc

@@ -102,3 +102,8 @@ def test_every_library_query_has_its_rows_asserted_on_the_built_graph():
     results_tests = (Path(__file__).parent / "test_library_results.py").read_text(encoding="utf-8")
     untested = [q.name for q in QUERIES if f'"{q.name}"' not in results_tests]
     assert not untested, f"add a test with key rows to tests/queries/test_library_results.py for: {untested}"
+
+
+def test_queries_readme_is_up_to_date_with_the_headers():
+    readme = (Path(catalog.__file__).parent / "README.md").read_text(encoding="utf-8")
+    assert readme == catalog.render_readme(), "queries/README.md is stale: regenerate with `pactgraph docs`"
