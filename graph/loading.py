@@ -7,6 +7,7 @@ parse leaves the published store exactly as it was; the caller discards the new 
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -74,15 +75,16 @@ def materialise_union(store: ox.Store) -> int:
     This is the contract of docs/architecture.md: queries without GRAPH see each triple once.
     (pyoxigraph's ``use_default_graph_as_union`` would return a triple once per graph holding it.)
     """
-    default = ox.DefaultGraph()
-    store.clear_graph(default)
-    # bulk_extend from the store's own quads: measured 1.3x faster than the equivalent
-    # INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } (and the store dedups the triples).
-    store.bulk_extend(
-        ox.Quad(q.subject, q.predicate, q.object)
-        for q in store.quads_for_pattern(None, None, None, None)
-        if q.graph_name != default
-    )
+    store.clear_graph(ox.DefaultGraph())
+    # CONSTRUCT serialised by Oxigraph, then bulk-loaded: no per-quad Python, and measured faster
+    # than INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } (the store dedups the triples).
+    with tempfile.NamedTemporaryFile(suffix=".nt") as union:
+        store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(
+            union, ox.RdfFormat.N_TRIPLES
+        )
+        union.flush()
+        if union.tell():
+            store.bulk_load(path=union.name, format=ox.RdfFormat.N_TRIPLES)
     return default_graph_size(store)
 
 

@@ -35,12 +35,15 @@ class RemoteBackend:
         gsp_url: str | None = None,
         auth: tuple[str, str] | None = None,
         timeout: float = 60.0,
+        publish_union: bool = True,
     ) -> None:
         if not query_url.startswith(("http://", "https://")):
             raise ConfigError(f"PACTGRAPH_BACKEND_URL must be an http(s) URL, not {query_url!r}")
         self.query_url = query_url
         self.update_url = update_url
         self.gsp_url = gsp_url
+        # False for stores whose default graph already is the (deduplicated) union (Neptune).
+        self.publish_union = publish_union
         self._client = httpx.Client(auth=auth, timeout=timeout, follow_redirects=False)
 
     @classmethod
@@ -145,7 +148,8 @@ class RemoteBackend:
         local = [g for g in store.named_graphs() if g != metadata]
         for graph in local:
             self._put_graph(store, graph)
-        self._put_graph(store, ox.DefaultGraph())
+        if self.publish_union:
+            self._put_graph(store, ox.DefaultGraph())
         for stale in self.named_graphs() - {g.value for g in local} - {metadata.value}:
             self._drop_graph(stale)
         self._put_graph(store, metadata)
