@@ -18,7 +18,7 @@ from functools import lru_cache
 import pyshacl
 from pactgraph.core.errors import InputError, ValidationFailed
 from pactgraph.ontology import path
-from rdflib import Graph, Literal, Node, URIRef
+from rdflib import Dataset, Graph, Literal, Node, URIRef
 from rdflib.namespace import SH
 
 ONTOLOGY_FILES = ("pactgraph.ttl", "areas.ttl")
@@ -119,14 +119,19 @@ def _results(report: Graph) -> list[ShaclResult]:
     return sorted(found, key=lambda r: (r.severity, str(r.focus), str(r.path), r.message))
 
 
-def validate(data: Graph) -> ValidationReport:
+def validate(data: Graph | Dataset) -> ValidationReport:
     """Validate *data* against ontology/shapes.ttl with the ontology and fields added (*data* is unchanged).
 
-    The ontology is merged in here rather than passed as pyshacl's ``ont_graph``, which copies only
-    RDFS/OWL axioms and would leave out the SKOS concepts that ``pg:area`` values must be.
+    A :class:`~rdflib.Dataset` is validated as the union of its graphs, as the store's default
+    graph is. The ontology is merged in here rather than passed as pyshacl's ``ont_graph``, which
+    copies only RDFS/OWL axioms and would leave out the SKOS concepts that ``pg:area`` values must be.
     """
     merged = Graph()
-    merged += data
+    if isinstance(data, Dataset):
+        for s, p, o, _graph in data.quads((None, None, None, None)):
+            merged.add((s, p, o))
+    else:
+        merged += data
     merged += _cached_ontology()
     _conforms, report_graph, text = pyshacl.validate(
         merged,

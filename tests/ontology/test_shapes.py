@@ -8,7 +8,7 @@ import pytest
 from pactgraph.core.errors import ValidationFailed
 from pactgraph.ontology.namespace import AREA, ID, PG
 from pactgraph.ontology.validation import shapes_graph, validate
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SDO, SKOS
 
 TEXT = (
@@ -265,3 +265,15 @@ def test_two_preferred_labels_in_one_language_are_a_warning():
     assert report.conforms
     assert [(w.focus, w.path) for w in report.warnings] == [(VIETNAM, SKOS.prefLabel)]
     assert "one canonical prefLabel" in report.warnings[0].message
+
+
+def test_a_dataset_is_validated_as_the_union_of_its_graphs():
+    """Facts in one document graph, the evidence's document in another: checked together."""
+    dataset = Dataset()
+    graph = well_formed_graph()
+    for triple in graph:
+        target = DOC if triple[0] == DOC else URIRef("urn:x-test:rest")
+        dataset.graph(target).add(triple)
+    assert validate(dataset).results == []
+    dataset.graph(URIRef("urn:x-test:rest")).set((FTA, PG.signedOn, Literal("29/5/2015")))
+    assert [(v.focus, v.path) for v in validate(dataset).violations] == [(FTA, PG.signedOn)]
