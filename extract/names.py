@@ -26,8 +26,25 @@ _VI_TRAIL = {
     "bên",
     "những",
 }
-_EN_CONNECTORS = {"of", "on", "and", "for", "between", "the", "in", "to", "&", "-", "'", "’", "s", "de"}
-_EN_TRAIL = {"of", "on", "and", "for", "between", "the", "in", "to", "&", "-", "'", "’", "de"}
+_EN_CONNECTORS = {
+    "of",
+    "on",
+    "and",
+    "for",
+    "between",
+    "the",
+    "in",
+    "to",
+    "&",
+    "-",
+    "'",
+    "’",
+    "s",
+    "de",
+    "a",
+    "an",
+}
+_EN_TRAIL = {"of", "on", "and", "for", "between", "the", "in", "to", "&", "-", "'", "’", "de", "a", "an", ","}
 _DETERMINERS = {"các", "những", "một", "mọi", "hai", "ba"}
 _VERBISH_AFTER_AND = PhraseSet(
     [
@@ -173,17 +190,42 @@ class NameExtent:
             good -= 1
         return good, acronym
 
-    def end_en(self, view: TokenView, start: int) -> int:
-        """Exclusive end of a Title Case name continuing at *start* (connectors allowed inside)."""
+    def end_en(
+        self,
+        view: TokenView,
+        start: int,
+        mention_starts: set[int] = frozenset(),
+        state_ends: set[int] = frozenset(),
+    ) -> int:
+        """Exclusive end of a Title Case name continuing at *start* (connectors allowed inside).
+
+        It ends before "and the Ministry ..." (another name), after "of Russia" when "and" follows, and
+        before a date ("... Joint Venture on May 17").
+        """
         k = start
         good = start
+        in_phrase = False
         limit = min(len(view), start + MAX_NAME_TOKENS)
         while k < limit and view.same_sentence(start, k) and not view.noisy[k]:
             norm = view.norms[k]
             if view.is_cap(k):
+                if norm in _MONTHS_AND_DAYS or (view.texts[k].isdigit() and len(view.texts[k]) <= 2):
+                    break
                 k += 1
                 good = k
+                if k in state_ends and view.norms[k : k + 1] in (["and"], [","]):
+                    break
+            elif norm in ("and", ","):
+                # inside "of ...", "on ...", "between ..." a list goes on ("of Industry and Trade");
+                # right after the head it joins two names ("X Corporation and Russian Y")
+                nxt = k + 1 + (view.norms[k + 1 : k + 2] == ["the"])
+                if not in_phrase or nxt in mention_starts or self.heads.match(view, nxt):
+                    break
+                if norm == "," and not view.is_cap(k + 1):
+                    break
+                k += 1
             elif norm in _EN_CONNECTORS or norm == "+":
+                in_phrase = in_phrase or norm in ("of", "on", "for", "between", "in")
                 k += 1
                 if norm == "+":
                     good = k
@@ -193,11 +235,22 @@ class NameExtent:
             good -= 1
         return good
 
-    def start_en(self, view: TokenView, head: int, floor: int) -> int:
-        """First token of the Title Case modifiers before an English head ("Free Trade Agreement")."""
+    def start_en(self, view: TokenView, head: int, floor: int, mention_ends: set[int] = frozenset()) -> int:
+        """First token of the Title Case modifiers before an English head ("Free Trade Agreement").
+
+        A possessive belongs to the name ("Supreme People's Procuracy") unless it follows an actor
+        ("Russia's Federal Agency"): then the name starts after it.
+        """
         k = head
         while k - 1 >= floor and view.same_sentence(k - 1, head) and not view.noisy[k - 1]:
             prev = k - 1
+            if (
+                view.norms[prev] == "s"
+                and prev >= 1
+                and view.texts[prev - 1] in ("'", "’")
+                and prev - 1 in mention_ends
+            ):
+                break
             if _modifier_before(view, prev, floor):
                 k = prev
             else:
@@ -207,10 +260,45 @@ class NameExtent:
         return k
 
 
+_MONTHS_AND_DAYS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+
+
 def _modifier_before(view: TokenView, prev: int, floor: int) -> bool:
     """Token *prev* belongs to the Title Case modifiers of an English head ("Free Trade", "ASEAN-Russia")."""
-    if view.is_cap(prev) and view.texts[prev] not in ("The", "A", "An", "This", "That"):
-        return True
+    if view.is_cap(prev) and view.texts[prev] not in ("The", "A", "An", "This", "That", "On", "In", "At"):
+        return view.norms[prev] not in _MONTHS_AND_DAYS
     if view.norms[prev] == "-" and prev - 1 >= floor and view.is_cap(prev - 1):
         return True
     return view.texts[prev] in ("'", "’") or (view.norms[prev] == "s" and view.texts[prev - 1] in ("'", "’"))

@@ -16,6 +16,9 @@ from pactgraph.extract.model import Annotations, Entity, Fact
 from pactgraph.extract.rules import Candidate, make_rule_entity
 from pactgraph.extract.tokens import PhraseSet, TokenView
 
+_ACADEMIC = PhraseSet(
+    ["PGS.", "TS.", "GS.", "ThS.", "PGS.TS.", "GS.TS.", "TSKH.", "BS.", "KS.", "NGND", "NGƯT"]
+)
 _FILLERS = PhraseSet(["lúc đó là", "khi đó là", "lúc bấy giờ là", "hiện là", "đương nhiệm", ","])
 _PATRONYMIC_ENDINGS = ("vich", "vna", "ich", "ovna", "evna", "ovich", "evich")
 NON_PERSON_ACTORS = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody"})
@@ -35,6 +38,7 @@ class PersonFinder:
         self.honorifics = PhraseSet(list(triggers.get("honorifics")))
         self.any_head = any_head
         self.demonyms = triggers.demonyms
+        self.portfolio_words = frozenset(triggers.get("portfolio_words"))
 
     def find(self, view: TokenView, top: list[Candidate], ann: Annotations) -> PeopleResult:
         result = PeopleResult()
@@ -59,22 +63,39 @@ class PersonFinder:
                 if before is not None and before.entity.cls in NON_PERSON_ACTORS:
                     acts.append(before)
                 elif k > 0 and view.texts[k - 1] in self.demonyms and view.same_sentence(k - 1, k):
-                    slug = self.demonyms[view.texts[k - 1]]
-                    entry = next(
-                        (e for e in self.gazetteer.entries if e.slug == slug and e.cls == "State"), None
-                    )
-                    if entry is not None:
-                        acts.append(Candidate(k - 1, k, entity_of(entry), "gazetteer", 2))
+                    state = self._demonym_state(view.texts[k - 1])
+                    if state is not None:
+                        acts.append(Candidate(k - 1, k, state, "gazetteer", 2))
+                # "Minister of Energy", "Vice Minister of Public Works and Transport": the portfolio
+                if view.norms[j : j + 1] == ["of"] and j + 1 not in by_start and view.is_cap(j + 1):
+                    portfolio_end = self._portfolio_end(view, j + 1, by_start)
+                    if portfolio_end > j + 1:
+                        title_end = j = portfolio_end
                 if view.norms[j : j + 1] in (["of"], ["to"]) and j + 1 in by_start:
                     if view.norms[j] == "of":
                         acts.append(by_start[j + 1])
                     j = by_start[j + 1].end
+            elif j not in by_start and view.is_cap(j):
+                # "Bộ trưởng Thương mại Indonesia X": a portfolio in capitals before the state
+                portfolio_end = self._portfolio_end(view, j, by_start)
+                if portfolio_end > j and portfolio_end in by_start:
+                    title_end = j = portfolio_end
             while j in by_start and by_start[j].entity.cls in NON_PERSON_ACTORS and view.same_sentence(k, j):
                 acts.append(by_start[j])
                 j = by_start[j].end
+            # "Đại sứ Nga tại Việt Nam X", "Ambassador to Russia": the host country is not represented
+            if view.norms[j : j + 1] in (["tại"], ["to"], ["in"]) and j + 1 in by_start:
+                j = by_start[j + 1].end
             filler = _FILLERS.match(view, j)
             if filler and view.texts[j] != ",":
                 j += filler
+            elif filler and self.titles.match(view, j + 1):
+                # "Bộ trưởng Bộ Quốc phòng Việt Nam, Đại tướng Lê Quang Hòa": a second title
+                j += 1 + self.titles.match(view, j + 1)
+            elif filler and _ACADEMIC.match(view, j + 1):
+                j += 1
+            while _ACADEMIC.match(view, j):
+                j += _ACADEMIC.match(view, j)
             person = self._person_at(view, j, by_start, known, ann)
             if person is None:
                 k = title_end
@@ -94,6 +115,31 @@ class PersonFinder:
             k = cand.end if cand is not None else j + 1
         result.candidates.extend(self._honorific_references(view, covered, known))
         return result
+
+    def _demonym_state(self, word: str) -> Entity | None:
+        slug = self.demonyms.get(word)
+        entry = next((e for e in self.gazetteer.entries if e.slug == slug and e.cls == "State"), None)
+        return entity_of(entry) if entry is not None else None
+
+    def _portfolio_end(self, view: TokenView, j: int, by_start: dict[int, Candidate]) -> int:
+        """End of a capitalised portfolio after a title ("of Public Works and Transport", "Thương mại")."""
+        k = j
+        good = j
+        while k < len(view) and view.same_sentence(j, k) and k not in by_start and k - j < 8:
+            if self.lang == "en" and view.is_cap(k) and view.texts[k] not in self.portfolio_words:
+                break
+            if view.is_cap(k) and not view.texts[k][0].isdigit():
+                k += 1
+                good = k
+            elif view.norms[k] in ("and", "và", "-") and view.is_cap(k + 1) and k + 1 not in by_start:
+                k += 1
+            elif self.lang == "vi" and view.is_lower_word(k) and k > j and view.is_cap(k - 1):
+                k += 1
+                good = k
+            else:
+                break
+        # the last capitalised words may be the person's name: keep two for it when nothing follows
+        return good
 
     def _person_at(
         self,

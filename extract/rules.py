@@ -15,6 +15,7 @@ build on the actors found here. Overlaps are resolved longest first; gazetteer n
 name are kept as nested mentions (they support facts such as pg:country).
 """
 
+import re
 from dataclasses import dataclass
 
 from pactgraph.extract.gazetteer import Gazetteer, entity_of
@@ -32,6 +33,20 @@ HEAD_CLASSES = (
     ("government_heads", "GovernmentBody"),
 )
 _PLURALS = {"các", "những", "mọi", "nhiều"}
+_EN_ORDINAL = re.compile(
+    r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
+)
+_LEGAL_SUFFIXES = re.compile(
+    r"\s+(?:Corporation|Corp\.?|Company|JSC|PJSC|Co\.?|Ltd\.?|LLC|Inc\.?|Group|Holdings?)$"
+)
+
+
+def _without_legal_suffix(name: str) -> str:
+    """ "Truong Son Energy Corporation" is also "Truong Son Energy"."""
+    bare = _LEGAL_SUFFIXES.sub("", name)
+    return bare if len(bare.split()) >= 2 else name
+
+
 _FUNCTION_WORDS = {
     "và",
     "với",
@@ -66,9 +81,30 @@ class Candidate:
         return self.end - self.start
 
 
+def _cut_at_known_names(cands: list[Candidate], view: TokenView) -> list[Candidate]:
+    """ "Tổng giám đốc Tập đoàn Baikalgaz Oleg Venediktov": the company was named before as "Tập đoàn
+    Baikalgaz", so the longer run ends there and the rest is left for the person finder."""
+    out = []
+    for c in cands:
+        if c.entity.cls in ("Company", "GovernmentBody"):
+            own = view.norms[c.start : c.end]
+            best = None
+            for d in cands:
+                if d is c or d.entity.cls != c.entity.cls:
+                    continue
+                other = view.norms[d.start : d.end]
+                prefix = len(other) < len(own) and own[: len(other)] == other
+                if prefix and view.is_cap(c.start + len(other)) and (best is None or len(other) > best[0]):
+                    best = (len(other), d)
+            if best is not None:
+                c = Candidate(c.start, c.start + best[0], best[1].entity, c.source, c.priority)
+        out.append(c)
+    return out
+
+
 def _numbered(view: TokenView, body: int) -> bool:
     """ "lần thứ N" within the next few words."""
-    for i in range(body, min(body + 8, len(view) - 1)):
+    for i in range(body, min(body + 14, len(view) - 1)):
         if not view.same_sentence(body, i):
             return False
         if view.norms[i] == "lần" and view.norms[i + 1] == "thứ":
@@ -107,6 +143,7 @@ class EntityFinder:
         self.any_head = PhraseSet(every_head)
         self.extent = NameExtent(triggers, self.any_head)
         self.lowercase_heads = PhraseSet(list(triggers.get("lowercase_mechanism_heads")))
+        self.titles = PhraseSet(list(triggers.get("titles")))
 
     # ------------------------------------------------------------------ entry point
 
@@ -187,7 +224,7 @@ class EntityFinder:
                 entity.add_alias(self.lang, acronym)
             out.append(Candidate(k, end, entity, "rule", 1))
             k = end if cls in ("Company", "GovernmentBody") else body
-        return out
+        return _cut_at_known_names(out, view)
 
     def _overflows(self, view: TokenView, end: int) -> bool:
         """The name seems to go on in lower case ("Viện Quan hệ quốc tế quốc gia ..."): unsure, skip it."""
@@ -234,21 +271,41 @@ class EntityFinder:
             elif (
                 view.is_lower_word(k)
                 and k > body
-                and lowers == 0
                 and view.norms[k] not in _FUNCTION_WORDS
                 and not self.extent.stops.match(view, k)
+                and (lowers == 0 or self._capital_soon(view, k, mention_starts, state_ends))
             ):
+                # one lower-case syllable per word ("Ngoại giao"); a second one only inside the name
+                # ("Phát triển nông thôn Việt Nam", "Khí hóa lỏng Sông Hồng")
                 lowers += 1
                 k += 1
-                good = k
+                if lowers == 1:
+                    good = k
             else:
                 break
         return good
+
+    def _capital_soon(self, view: TokenView, k: int, mention_starts: set[int], state_ends: set[int]) -> bool:
+        """A capitalised word follows within two lower-case ones (the name goes on)."""
+        for i in range(k + 1, min(k + 3, len(view))):
+            if not view.same_sentence(k, i):
+                return False
+            if view.is_cap(i):
+                return not self.any_head.match(view, i) and not self.titles_follow(view, i)
+            if view.norms[i] in _FUNCTION_WORDS or self.extent.stops.match(view, i):
+                return False
+        return False
+
+    def titles_follow(self, view: TokenView, i: int) -> bool:
+        return bool(self.titles.match(view, i))
 
     # ------------------------------------------------------------------ English heads
 
     def _en_head_candidates(self, view: TokenView, ann: Annotations) -> list[Candidate]:
         out: list[Candidate] = []
+        mention_starts = {c.start for c in self._gaz}
+        mention_ends = {c.end for c in self._gaz}
+        state_ends = {c.end for c in self._gaz if c.entity.cls == "State"}
         k = 0
         while k < len(view):
             head = self._best_head(view, k) if view.is_cap(k) and not view.noisy[k] else None
@@ -256,16 +313,39 @@ class EntityFinder:
                 k += 1
                 continue
             cls, n = head
-            start = self.extent.start_en(view, k, 0)
-            end = self.extent.end_en(view, k + n)
+            start = self.extent.start_en(view, k, 0, mention_ends)
+            end = self.extent.end_en(view, k + n, mention_starts, state_ends)
             if start == k and end == k + n:
                 k += n
                 continue  # a bare "Commission" or "Agreement": a reference back, resolved later
-            if start == k and view.sentence_start(k) and end == k + n:
-                k += n
-                continue
             surface = ann.text[view.starts[start] : view.ends[end - 1]]
+            ordinal = _EN_ORDINAL.fullmatch(view.texts[start])
+            if ordinal and cls == "Mechanism" and end - start > 2:
+                # "the 3rd ASEAN-Russia Dialogue on ...": one meeting of the standing dialogue
+                mechanism = self._resolve_name(
+                    cls,
+                    ann.text[view.starts[start + 1] : view.ends[end - 1]],
+                    view,
+                    start + 1,
+                    k + n,
+                    end,
+                    ann,
+                    self._gaz,
+                )
+                event = make_rule_entity("Event", surface, self.lang)
+                event.slug = slugify(f"{mechanism.slug}-session-{view.texts[start]}")
+                out.append(Candidate(start, end, event, "rule", 1))
+                out.append(Candidate(start + 1, end, mechanism, "rule", 1))
+                ann.work.setdefault("sessions", []).append((event.key, mechanism.key, view.starts[start]))
+                k = end
+                continue
+            if ordinal and cls == "Mechanism":
+                cls = "Event"
             entity = self._resolve_name(cls, surface, view, start, k + n, end, ann, self._gaz)
+            if cls == "Company":
+                bare = _without_legal_suffix(surface)
+                if bare != surface:
+                    entity.add_alias(self.lang, bare)
             out.append(Candidate(start, end, entity, "rule", 1))
             k = end
         return out
