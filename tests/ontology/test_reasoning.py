@@ -114,3 +114,13 @@ def test_session_participants_take_part_in_the_mechanism_but_not_the_converse(in
     graph.add((ID["mechanism/igc"], PG.participant, ID["state/russia"]))
     closed = _closure(graph)
     assert (ID["event/igc-23"], PG.participant, ID["state/russia"]) not in closed
+
+
+def test_consistency_check_catches_a_contradiction():
+    """The check above can fail: a disjointness axiom broken by one resource is reported."""
+    graph = ontology_graph()
+    graph.add((PG.State, OWL.disjointWith, PG.Person))
+    graph.add((ID["state/x"], RDF.type, PG.State))
+    graph.add((ID["state/x"], RDF.type, PG.Person))
+    with pytest.raises(AssertionError, match="owlrl reported inconsistencies"):
+        _assert_consistent(_closure(graph))
