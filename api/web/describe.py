@@ -13,6 +13,7 @@ from pactgraph.ontology.namespace import PG
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from .engine import construct
+from .iris import is_safe_iri
 
 DCTERMS_TITLE = "http://purl.org/dc/terms/title"
 # Incoming links that belong to provenance, not to the resource's own description.
@@ -20,7 +21,7 @@ PROVENANCE_IN = (PG.mentionOf, RDF.subject, RDF.object, PG.document)
 
 
 def _iri(text: str) -> str:
-    if any(ch in text for ch in '<>"{}|^`\\ \n'):
+    if not is_safe_iri(text):
         raise ValueError(f"not a usable IRI: {text!r}")
     return f"<{text}>"
 

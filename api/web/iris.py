@@ -6,12 +6,31 @@ The data keeps the w3id IRIs whatever the deployment; pages link to paths under
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlsplit
 
+import pyoxigraph
 from pactgraph.core.settings import Settings
 from pactgraph.ontology.namespace import BASE, ONTOLOGY_IRI
 
 ID_PREFIX = BASE + "id/"
+# What SPARQL accepts between < and > (IRIREF), for an absolute http(s) IRI.
+_SAFE_IRI = re.compile(r'^https?://[^<>"{}|^`\\\x00-\x20]+$')
+
+
+def is_safe_iri(text: str) -> bool:
+    """Whether ``text`` is an absolute http(s) IRI that can go into a query as ``<text>``.
+
+    >>> is_safe_iri("https://w3id.org/pactgraph/id/org/rosatom"), is_safe_iri("x> } DROP ALL {")
+    (True, False)
+    """
+    if not _SAFE_IRI.match(text):
+        return False
+    try:  # the store's own IRI parser (RFC 3987: percent-escapes, ports, hosts...): pure validation
+        pyoxigraph.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def base_path(settings: Settings) -> str:

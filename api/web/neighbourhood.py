@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, SKOS, Literal
 
 from .engine import select
 from .entity_graph import DATE_PROPERTIES, edge_id, entity_filter, relation_filter
-from .iris import local_href
+from .iris import is_safe_iri, local_href
 from .text import local_name, pick_label
 
 MAX_DEPTH = 3
@@ -193,4 +193,4 @@ async def neighbourhood(
 
 
 def is_iri(value: str) -> bool:
-    return value.startswith(("http://", "https://")) and not any(c in value for c in '<>"{}|^`\\ ')
+    return is_safe_iri(value)
