@@ -103,7 +103,11 @@ async def _update(request: Request, op: Operation) -> Response:
 
 async def _service_description(request: Request, op: Operation) -> Response:
     settings = request.app.state.settings
-    media = negotiation.choose("graph", request.headers.get("accept"), op.format)
+    accept = request.headers.get("accept")
+    if op.format is None and _prefers_html(accept):
+        # A browser opening the endpoint: the query editor is the useful answer.
+        return Response(status_code=303, headers={"Location": "/editor", "Vary": "Accept"})
+    media = negotiation.choose("graph", accept, op.format)
     endpoint = str(request.url.replace(query="", fragment="")).rstrip("?")
     # Rendering parses and serialises with pyoxigraph: off the event loop (cached after the first time).
     body = await asyncio.to_thread(service_description.render, endpoint, bool(settings.update_token), media)
@@ -115,3 +119,11 @@ async def _service_description(request: Request, op: Operation) -> Response:
             media_type=negotiation.content_type(media),
         )
     return Response(body, headers=headers, media_type=negotiation.content_type(media))
+
+
+def _prefers_html(accept: str | None) -> bool:
+    """True when the client's first choice is an HTML page (a browser), not RDF."""
+    if not accept:
+        return False
+    entries = negotiation.parse_accept(accept)
+    return bool(entries) and entries[0][0] in ("text/html", "application/xhtml+xml") and entries[0][1] > 0

@@ -140,3 +140,12 @@ def test_service_description_is_negotiated_and_names_the_endpoint(live_server, a
     assert (None, sd.endpoint, rdflib.URIRef(live_server.sparql)) in graph
     void_dataset = rdflib.URIRef("https://w3id.org/pactgraph/id/dataset/pactgraph")
     assert (void_dataset, rdflib.RDF.type, rdflib.URIRef("http://rdfs.org/ns/void#Dataset")) in graph
+
+
+def test_a_browser_opening_the_endpoint_is_sent_to_the_query_editor(live_server):
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    response = httpx.get(live_server.sparql, headers={"Accept": browser})
+    assert response.status_code == 303
+    assert response.headers["location"] == "/editor"
+    as_rdf = httpx.get(live_server.sparql, params={"format": "turtle"}, headers={"Accept": browser})
+    assert as_rdf.status_code == 200 and as_rdf.headers["content-type"].startswith("text/turtle")
