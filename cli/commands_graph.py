@@ -7,7 +7,6 @@ inside the commands so that ``pactgraph --help`` stays fast.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -39,24 +38,12 @@ def _extract_corpus(corpus: Path, out: Path) -> None:
     _extractor("extract_corpus")(corpus, out)
 
 
-def _extract_files(files: list[Path], out: Path, workdir: Path) -> None:
-    """Extract single article files: a corpus folder of just those (with their corpus.tsv rows)."""
-    corpus = workdir / "corpus"
-    corpus.mkdir()
-    rows: list[str] = []
-    header = ""
+def _extract_files(files: list[Path], out: Path) -> None:
+    """Extract single article files (each with its folder's corpus.tsv row, if any)."""
     for file in files:
         if not file.is_file():
             raise ExtractionError(f"{file} does not exist or is not a file")
-        shutil.copy2(file, corpus / file.name)
-        tsv = file.parent / "corpus.tsv"
-        if tsv.is_file():
-            lines = tsv.read_text(encoding="utf-8").splitlines()
-            header = header or lines[0]
-            rows += [line for line in lines[1:] if line.split("\t", 1)[0] == file.name]
-    if header:
-        (corpus / "corpus.tsv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    _extract_corpus(corpus, out)
+    _extractor("extract_corpus")(files[0].parent, out, files=files)
 
 
 def _options(settings, no_dumps: bool, wait: bool, engine: str | None):
@@ -153,7 +140,7 @@ def register(app: typer.Typer) -> None:
                         out.write(file.read_bytes())
                 if texts:
                     extracted = Path(tmp) / "extracted.nq"
-                    _extract_files(texts, extracted, Path(tmp))
+                    _extract_files(texts, extracted)
                     with open(nquads, "ab") as out:
                         out.write(extracted.read_bytes())
                 result = add_documents(nquads, location, _options(settings, no_dumps, wait, None))
