@@ -89,6 +89,7 @@ class Session:
         env["PACTGRAPH_BASE_URL"] = self.base
         self.env = env
         self.background: list[subprocess.Popen] = []
+        self.logs: list = []
 
     def localise(self, code: str) -> str:
         return code.replace("127.0.0.1:8000", f"127.0.0.1:{self.port}").replace(
@@ -110,6 +111,7 @@ class Session:
 
     def start_server(self, code: str, block: Block) -> str:
         log = (self.work / f"server-{len(self.background)}.log").open("w")
+        self.logs.append(log)
         process = subprocess.Popen(
             ["sh", "-c", f"exec {code.strip()}"],
             cwd=self.work,
@@ -140,6 +142,8 @@ class Session:
                 except subprocess.TimeoutExpired:
                     os.killpg(process.pid, signal.SIGKILL)
                     process.wait(5)
+        for log in self.logs:
+            log.close()
 
 
 def _check_gazetteer_entry(code: str, block: Block) -> str:
