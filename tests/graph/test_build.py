@@ -234,3 +234,18 @@ def test_evidence_for_a_fact_nobody_states_is_a_violation(built, tmp_path):
     bad.write_text(SAMPLE.read_text().replace(fact + "\n", ""))
     with pytest.raises(ValidationFailed, match="Evidence supports a fact that the graph does not state"):
         build(bad, location, QUICK)
+
+
+def test_corrupt_turtle_ontology_names_file_and_line_and_leaves_the_store_unchanged(built, tmp_path):
+    from pactgraph.ontology import path
+
+    location, first = built
+    bad = tmp_path / "broken.ttl"
+    lines = path("pactgraph.ttl").read_text(encoding="utf-8").splitlines()
+    lines[29] += " ;;; <unterminated"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        build(SAMPLE, location, BuildOptions(ontology_files=[bad, path("areas.ttl")], write_dumps=False))
+    assert f"{bad}:30" in str(err.value)
+    assert location.current() == first.published
+    assert not list(location.stores_dir.glob("*.partial"))
