@@ -13,7 +13,7 @@ from pactgraph.extract.events import EventFinder
 from pactgraph.extract.facts import FactFinder
 from pactgraph.extract.gazetteer import Gazetteer
 from pactgraph.extract.lexicon import triggers
-from pactgraph.extract.model import Mention, annotations
+from pactgraph.extract.model import Fact, Mention, annotations
 from pactgraph.extract.people import PersonFinder
 from pactgraph.extract.rules import Candidate, EntityFinder, merge_references, resolve_overlaps
 from pactgraph.extract.sentences import split_sentences
@@ -109,6 +109,10 @@ def make_facts(nlp: Language, name: str, lang: str):  # noqa: ANN201
         ann = annotations(doc)
         work = ann.work
         ann.facts.extend(finder.find(work["view"], work["top"], work["nested"], ann))
+        for event_key, mechanism_key, position in work.get("sessions", []):
+            sentence = ann.sentence_of(position)
+            if sentence is not None and sentence not in ann.captions:
+                ann.facts.append(Fact(event_key, "sessionOf", mechanism_key, sentence))
         ann.work.clear()
         return doc
 

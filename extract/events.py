@@ -77,6 +77,9 @@ class EventFinder:
         self.talks = PhraseSet(list(triggers.get("talks_words")))
         self.sessions = PhraseSet(list(triggers.get("session_heads")))
         self.heads = heads
+        self.event_refs = PhraseSet(list(triggers.get("event_references")))
+        self.agreement_refs = PhraseSet(list(triggers.get("agreement_references")))
+        self.two_people = PhraseSet(list(triggers.get("two_people")))
 
     def find(self, view: TokenView, top: list[Candidate], ann: Annotations) -> EventResult:
         result = EventResult()
@@ -101,7 +104,36 @@ class EventFinder:
         for happening in happenings:
             self._emit(happening, view, ann, result)
         result.candidates.extend(self._references(view, top + result.candidates, covered, ann))
+        result.candidates.extend(self._common_noun_references(view, top + result.candidates, covered))
         return result
+
+    def _common_noun_references(self, view, known: list[Candidate], covered) -> list[Candidate]:  # noqa: ANN001
+        """ "đồng chủ trì kỳ họp", "The meeting was co-chaired by ...", "The plan covers ...": the latest
+        event (or instrument) named before, when nothing names another one right after the noun."""
+        out = []
+        seen = sorted(known, key=lambda c: c.start)
+        for k in range(len(view)):
+            if covered[k] is not None:
+                continue
+            for refs, classes in ((self.event_refs, ("Event",)), (self.agreement_refs, ("Agreement",))):
+                n = refs.match(view, k)
+                if not n:
+                    continue
+                nxt = k + n
+                if (
+                    nxt < len(view)
+                    and view.same_sentence(k, nxt)
+                    and (view.is_cap(nxt) or view.norms[nxt] in ("lần", "of"))
+                ):
+                    continue  # "hội nghị ASEAN ...", "the meeting of ...": a name, not a reference
+                if any(c.start <= k < c.end for c in known):
+                    continue
+                previous = [c for c in seen if c.end <= k and c.entity.cls in classes]
+                if previous:
+                    start = k + 1 if view.norms[k] == "the" else k
+                    out.append(Candidate(start, nxt, previous[-1].entity, "rule", 1))
+                break
+        return out
 
     # ------------------------------------------------------------------ visits
 
@@ -151,7 +183,17 @@ class EventFinder:
         happening = self._happening_for("visit", cand.entity, view, cand.end, sentence, ann, happenings)
         if happening is None:
             return 0
-        happening.mentions.append((k, cand.end))
+        # "paid an official visit to Vietnam": the mention is "official visit to Vietnam"
+        first = k
+        while first < cand.start and view.norms[first] not in (
+            "visit",
+            "official",
+            "state",
+            "working",
+            "thăm",
+        ):
+            first += 1
+        happening.mentions.append((first, cand.end))
         happening.host = happening.host or cand.entity
         if subject not in happening.participants:
             happening.participants.append(subject)
@@ -217,6 +259,15 @@ class EventFinder:
             found.told_outside_captions = True
         return found
 
+    def _date_before(self, view, k, sentence, ann) -> DateMention | None:  # noqa: ANN001
+        """ "Chiều 29/6, tại Hà Nội, hai Bộ trưởng đã hội đàm": a date earlier in the same sentence."""
+        before = [
+            d
+            for d in ann.dates
+            if sentence[0] <= d.start and d.end <= view.starts[k] and d.datatype == "date"
+        ]
+        return before[-1] if before else None
+
     def _date_after(self, view, end, sentence, ann) -> DateMention | None:  # noqa: ANN001
         """The first date after the trigger in its sentence (within a few words)."""
         pos = view.ends[end - 1] if end > 0 else 0
@@ -254,10 +305,20 @@ class EventFinder:
         subjects = [
             c.entity for c in top if clause_start <= c.start and c.end <= k and c.entity.cls == "Person"
         ]
+        two = next((i for i in range(clause_start, k) if self.two_people.match(view, i)), None)
+        if not subjects and not people and two is not None:
+            # "hai Bộ trưởng đã hội đàm", "the two ministers held talks": the last two people named
+            latest: list[Entity] = []
+            for c in sorted(
+                (c for c in top if c.end <= k and c.entity.cls == "Person"), key=lambda c: -c.start
+            ):
+                if c.entity not in latest:
+                    latest.append(c.entity)
+            subjects = latest[:2][::-1] if len(latest) >= 2 else []
         for person in subjects + people:
             if person not in people:
                 people.append(person)
-        date = self._date_after(view, j, sentence, ann)
+        date = self._date_after(view, j, sentence, ann) or self._date_before(view, k, sentence, ann)
         visit_here = next(
             (
                 h
@@ -324,6 +385,8 @@ class EventFinder:
                 number = m.group(1) or _ORDINAL_WORDS.get(m.group(2).lower())
         if number is None or view.norms[j : j + 1] not in (["của"], ["of"]):
             return 0
+        if view.norms[j + 1 : j + 2] == ["the"]:
+            j += 1
         mech = by_start.get(j + 1)
         if mech is None or mech.entity.cls not in (
             "Mechanism",

@@ -86,6 +86,9 @@ class FactFinder:
         self.members = PhraseSet(list(triggers.get("member_words")))
         self.part_markers = PhraseSet(list(triggers.get("participant_markers")))
         self.part_verbs = PhraseSet(list(triggers.get("participant_verbs")))
+        self.event_verbs = PhraseSet(list(triggers.get("event_verbs")))
+        self.topic_verbs = PhraseSet(list(triggers.get("topic_verbs")))
+        self.demonyms = triggers.demonyms
 
     def find(
         self, view: TokenView, top: list[Candidate], nested: list[Candidate], ann: Annotations
@@ -116,6 +119,8 @@ class FactFinder:
                 self._sessions,
                 self._countries,
                 self._signing_subjects,
+                self._signed_before,
+                self._topics,
             ):
                 facts.extend(finder(view, group, ann))
         return facts
@@ -232,6 +237,49 @@ class FactFinder:
                 return k
         return None
 
+    def _signed_before(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "X đã ký Bản ghi nhớ ... (ngày D)", "signed an Agreement on ... on May 17, 2021"."""
+        out = []
+        for a in (c for c in group.top if c.entity.cls == "Agreement"):
+            verb_at = next((k for k in range(max(0, a.start - 4), a.start) if self.sign.match(view, k)), None)
+            if verb_at is None or not view.same_sentence(verb_at, a.start):
+                continue
+            after = view.ends[a.end - 1]
+            date = next(
+                (d for d in ann.dates if 0 <= d.start - after <= 12 and d.start < group.sentence[1]), None
+            )
+            if date is None:
+                before = [
+                    d for d in ann.dates if group.sentence[0] <= d.start and d.end <= view.starts[verb_at]
+                ]
+                date = before[0] if len(before) == 1 else None
+            if date is not None:
+                out.append(
+                    self._fact(
+                        a.entity.key, "signedOn", ("date", date.value, date.datatype), group, date.note
+                    )
+                )
+        return out
+
+    def _topics(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "Hội nghị đã thảo luận ... thương mại và đầu tư", "The plan covers oil and gas ...": the fields
+        the sentence says an instrument, meeting or mechanism is about."""
+        out = []
+        for c in group.top:
+            if c.entity.cls not in NAMED_THINGS:
+                continue
+            clause_start, clause_end = self._clause_bounds(view, c.end, group)
+            if c.start > clause_start + 1:
+                continue  # only the subject of its clause: "Hội nghị đã thảo luận ...", "The plan covers ..."
+            verb_at = next(
+                (i for i in range(c.end, min(c.end + 3, clause_end)) if self.topic_verbs.match(view, i)), None
+            )
+            if verb_at is None:
+                continue
+            for _, _, slug in self.areas.find(view, verb_at, clause_end):
+                out.append(self._fact(c.entity.key, "area", ("area", slug), group))
+        return out
+
     def _signing_subjects(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         """ "ASEAN và Nga ký Bản ghi nhớ ...": the actors before the verb are parties of what follows it."""
         out = []
@@ -248,9 +296,12 @@ class FactFinder:
                 for c in group.top
                 if clause_start <= c.start and c.end <= verb_at and c.entity.cls in NON_PERSON_ACTORS
             ]
-            if len(subjects) >= 1 and all(
-                view.norms[x.end] in ("và", "and", ",", "với") for x in subjects[:-1]
-            ):
+            subjects = _principal_actors(view, subjects)
+            joined = all(
+                any(view.norms[i] in ("và", "and", ",", "với") for i in range(x.end, y.start))
+                for x, y in zip(subjects, subjects[1:], strict=False)
+            )
+            if subjects and joined:
                 out.extend(self._fact(a.entity.key, "party", s.entity.key, group) for s in subjects)
         return out
 
@@ -264,7 +315,7 @@ class FactFinder:
         for k in range(sent_start, sent_end):
             n = self.part_markers.match(view, k)
             if n:
-                before = [c for c in things if c.end <= k and k - c.end <= 12]
+                before = [c for c in things if c.end <= k and k - c.end <= 30]
                 if before:
                     target = before[-1]
                     _, clause_end = self._clause_bounds(view, k, group)
@@ -310,6 +361,10 @@ class FactFinder:
                 "are",
                 "là các",
                 "đã là",
+                ", a",
+                ", an",
+                "became",
+                "as",
             ):
                 continue
             j = k + n
@@ -318,6 +373,8 @@ class FactFinder:
                 j += 1
             if view.norms[j : j + 1] in (["của"], ["of"]):
                 j += 1
+                if view.norms[j : j + 1] == ["the"]:
+                    j += 1
                 targets = [c for c in actors if c.start == j]
             elif view.norms[j : j + 1] in (["như"], ["gồm"], [","]):
                 targets = [
@@ -432,6 +489,19 @@ class FactFinder:
             if date is None:
                 inside = [d for d in ann.dates if view.starts[e.start] <= d.start and d.end <= after]
                 date = inside[0] if inside else None
+            if date is None:
+                # "... was held in Moscow on Thursday", "... diễn ra từ ngày 9/9-10/9 tại Jakarta"
+                _, clause_end = self._clause_bounds(view, e.end, group)
+                verb_at = next(
+                    (i for i in range(e.end, min(e.end + 4, clause_end)) if self.event_verbs.match(view, i)),
+                    None,
+                )
+                if verb_at is not None:
+                    verb_end = view.ends[verb_at]
+                    date = next(
+                        (d for d in ann.dates if verb_end <= d.start < limit and d.start - verb_end <= 60),
+                        None,
+                    )
             if date is None and len(events) == 1:
                 before = [
                     d
@@ -470,9 +540,35 @@ class FactFinder:
             if c.entity.cls not in ("GovernmentBody", "Company"):
                 continue
             states = [n for n in self._inside(c, group, frozenset({"State"})) if n.end == c.end]
+            # "Vietnam's Ministry of ...", "Tập đoàn Baikalgaz của Nga"
+            states += [
+                s
+                for s in group.top
+                if s.entity.cls == "State"
+                and (
+                    (
+                        s.end + 2 == c.start
+                        and view.texts[s.end] in ("'", "’")
+                        and view.norms[s.end + 1] == "s"
+                    )
+                    or (s.start == c.end + 1 and view.norms[c.end] in ("của", "of") and self.lang == "vi")
+                )
+            ]
             for s in states:
                 out.append(self._fact(c.entity.key, "country", s.entity.key, group))
+            state = self._demonym_before(view, c.start)
+            if state is not None:
+                out.append(self._fact(c.entity.key, "country", f"state/{state}", group))
         return out
+
+    def _demonym_before(self, view: TokenView, k: int) -> str | None:
+        """ "Russian engineering group Uralmash ...": a nationality adjective a few words before."""
+        for i in range(k - 1, max(-1, k - 5), -1):
+            if view.texts[i] in self.demonyms:
+                return self.demonyms[view.texts[i]]
+            if not view.is_lower_word(i) or not view.same_sentence(i, k):
+                return None
+        return None
 
 
 def _skip_acronym(view: TokenView, k: int) -> int:
@@ -500,6 +596,22 @@ def _listed_after(view: TokenView, first: Candidate, starts: dict[int, Candidate
         nxt = starts[k + 1]
         out.append(nxt)
         k = _skip_acronym(view, nxt.end)
+    return out
+
+
+def _principal_actors(view: TokenView, subjects: list[Candidate]) -> list[Candidate]:
+    """The actors that act, not those that qualify another: drop "Nga" in "Tập đoàn X của Nga", the
+    state of "Vietnam's Ministry", the state of a title ("Bộ trưởng Nga Sergey Lavrov")."""
+    out = []
+    for i, c in enumerate(subjects):
+        nxt = subjects[i + 1] if i + 1 < len(subjects) else None
+        if c.start > 0 and view.norms[c.start - 1] in ("của", "of"):
+            continue
+        if view.texts[c.end : c.end + 1] in (["'"], ["’"]):
+            continue
+        if nxt is not None and nxt.start == c.end and c.entity.cls == "State":
+            continue
+        out.append(c)
     return out
 
 
