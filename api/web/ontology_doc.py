@@ -17,7 +17,7 @@ from .deps import link_header, not_acceptable, page_language, render, web_settin
 from .iris import local_href, page_href
 from .negotiation import ALL_FORMATS, HTML, NotAcceptable, choose
 from .rdf_output import jsonld_context, serialize
-from .text import local_name, pick_label
+from .text import curie, local_name, pick_label
 
 router = APIRouter()
 
@@ -55,7 +55,7 @@ def _term_view(graph: Graph, node: URIRef, lang: str, request: Request) -> dict[
             {
                 "iri": str(o),
                 "href": local_href(str(o), settings),
-                "label": pick_label(_labels(graph, o), lang, local_name(o)),
+                "label": pick_label(_labels(graph, o), lang, curie(o)),
             }
             for o in sorted(graph.objects(node, prop))
             if isinstance(o, URIRef)

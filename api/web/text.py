@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from pactgraph.ontology.namespace import PREFIXES
 from rdflib import Literal, URIRef
 
 # Letters that NFD does not decompose into a base letter plus a combining mark.
@@ -46,3 +47,17 @@ def local_name(iri: str | URIRef) -> str:
         if sep in text:
             text = text.rsplit(sep, 1)[1] or text
     return text
+
+
+def curie(iri: str | URIRef) -> str:
+    """``prefix:local`` for IRIs in a known namespace (``foaf:Agent``), else the local name.
+
+    >>> curie("http://xmlns.com/foaf/0.1/Agent"), curie("http://example.org/x/y")
+    ('foaf:Agent', 'y')
+    """
+    text = str(iri)
+    best = max((ns for ns in PREFIXES.values() if text.startswith(ns)), key=len, default="")
+    if best and len(text) > len(best):
+        prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+        return f"{prefix}:{text[len(best) :]}"
+    return local_name(text)
