@@ -177,3 +177,15 @@ def test_home_page_lists_provenance_classes_after_the_entities(web_client):
     page = web_client.get("/?lang=en", headers=HTML).text
     order = re.findall(r'href="/class/(\w+)"', page)
     assert order.index("Company") < order.index("Mention") and order.index("State") < order.index("Evidence")
+
+
+def test_class_pages_are_paged(web_client, monkeypatch):
+    from pactgraph.api.web import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)  # the server runs in this process (a thread)
+    first = web_client.get("/class/Company?lang=en", headers=HTML).text
+    second = web_client.get("/class/Company?lang=en&page=2", headers=HTML).text
+    items = [re.findall(r'<li><a href="(/id/[^"]+)"', page) for page in (first, second)]
+    assert len(items[0]) == 2 and len(items[1]) == 1 and not set(items[0]) & set(items[1])
+    assert 'rel="next" href="/class/Company?page=2&amp;lang=en"' in first and "1 / 2" in first
+    assert 'rel="prev"' in second and 'rel="next"' not in second
