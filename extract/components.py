@@ -15,7 +15,13 @@ from pactgraph.extract.gazetteer import Gazetteer
 from pactgraph.extract.lexicon import triggers
 from pactgraph.extract.model import Fact, Mention, annotations
 from pactgraph.extract.people import PersonFinder
-from pactgraph.extract.rules import Candidate, EntityFinder, merge_references, resolve_overlaps
+from pactgraph.extract.rules import (
+    Candidate,
+    EntityFinder,
+    merge_references,
+    resolve_overlaps,
+    second_mentions,
+)
 from pactgraph.extract.sentences import split_sentences
 from pactgraph.extract.tokens import TokenView
 from spacy.language import Language
@@ -88,6 +94,7 @@ def make_entities(nlp: Language, name: str, lang: str):  # noqa: ANN201
         view = TokenView.of(doc, ann.masked, ann.sentences)
         top, nested = resolve_overlaps(finder.find(doc, view, ann))
         merge_references(top, nested, view)
+        top = sorted(top + second_mentions(view, top), key=lambda c: c.start)
         found_people = people.find(view, top, ann)
         top = sorted(top + found_people.candidates, key=lambda c: c.start)
         found_events = events.find(view, top, ann)

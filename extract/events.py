@@ -383,8 +383,10 @@ class EventFinder:
             m = _EN_ORDINAL.fullmatch(view.texts[k - 1]) or _EN_ORDINAL.fullmatch(view.norms[k - 1])
             if m:
                 number = m.group(1) or _ORDINAL_WORDS.get(m.group(2).lower())
-        if number is None or view.norms[j : j + 1] not in (["của"], ["of"]):
+        if number is None:
             return 0
+        if view.norms[j : j + 1] not in (["của"], ["of"]):
+            j -= 1  # "Kỳ họp lần thứ 5 Tiểu ban ...": the mechanism right after the number
         if view.norms[j + 1 : j + 2] == ["the"]:
             j += 1
         mech = by_start.get(j + 1)

@@ -96,6 +96,8 @@ class FactFinder:
         facts: list[Fact] = []
         groups: dict[int, _SentenceMentions] = {}
         for c in top:
+            if c.source == "demonym":
+                continue  # "Russian" gives titles and companies a country; it is no party or participant
             sid = view.sentence_ids[c.start]
             if sid >= 0:
                 groups.setdefault(sid, _SentenceMentions(ann.sentences[sid], [], [])).top.append(c)
@@ -485,7 +487,7 @@ class FactFinder:
             after = view.ends[e.end - 1]
             others = [c for c in group.top if c.start >= e.end and c.entity.cls in ("Event", "Agreement")]
             limit = view.starts[others[0].start] if others else group.sentence[1]
-            date = next((d for d in ann.dates if after <= d.start < limit and d.start - after <= 12), None)
+            date = next((d for d in ann.dates if after <= d.start < limit and d.start - after <= 30), None)
             if date is None:
                 inside = [d for d in ann.dates if view.starts[e.start] <= d.start and d.end <= after]
                 date = inside[0] if inside else None

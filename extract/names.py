@@ -204,7 +204,9 @@ class NameExtent:
         """
         k = start
         good = start
-        in_phrase = False
+        # the head may end with the preposition ("Ministry of"): then a list goes on at once
+        in_phrase = start > 0 and view.norms[start - 1] in ("of", "on", "for", "between", "in")
+        between = start > 0 and view.norms[start - 1] == "between"
         limit = min(len(view), start + MAX_NAME_TOKENS)
         while k < limit and view.same_sentence(start, k) and not view.noisy[k]:
             norm = view.norms[k]
@@ -213,19 +215,28 @@ class NameExtent:
                     break
                 k += 1
                 good = k
-                if k in state_ends and view.norms[k : k + 1] in (["and"], [","]):
-                    break
             elif norm in ("and", ","):
                 # inside "of ...", "on ...", "between ..." a list goes on ("of Industry and Trade");
                 # right after the head it joins two names ("X Corporation and Russian Y")
                 nxt = k + 1 + (view.norms[k + 1 : k + 2] == ["the"])
-                if not in_phrase or nxt in mention_starts or self.heads.match(view, nxt):
-                    break
+                if between and norm == "and":
+                    between = False  # "between Vietnam and Russia": the second party is in the name
+                    k += 1
+                    continue
+                if not in_phrase or nxt in mention_starts or self.heads.match(view, nxt) or nxt == k + 2:
+                    break  # "..., and the Prosecutor General's Office": another name
                 if norm == "," and not view.is_cap(k + 1):
                     break
                 k += 1
             elif norm in _EN_CONNECTORS or norm == "+":
+                if (
+                    norm in ("in", "on", "since", "from")
+                    and view.texts[k + 1 : k + 2]
+                    and view.texts[k + 1].isdigit()
+                ):
+                    break  # "... Cybercrime in 2016": a date, not the name
                 in_phrase = in_phrase or norm in ("of", "on", "for", "between", "in")
+                between = between or norm == "between"
                 k += 1
                 if norm == "+":
                     good = k

@@ -23,7 +23,7 @@ from pactgraph.extract.lexicon import Triggers
 from pactgraph.extract.model import Annotations, Entity
 from pactgraph.extract.names import NameExtent
 from pactgraph.extract.slugs import name_key, slugify
-from pactgraph.extract.tokens import PhraseSet, TokenView
+from pactgraph.extract.tokens import PhraseSet, TokenView, phrase_tokens
 
 HEAD_CLASSES = (
     ("agreement_heads", "Agreement"),
@@ -158,12 +158,24 @@ class EntityFinder:
         return gaz + rules
 
     def _gazetteer_candidates(self, doc, view: TokenView, ann: Annotations) -> list[Candidate]:  # noqa: ANN001
-        out = []
+        out = self._demonym_candidates(view)
         for hit in self.gazetteer.find(doc, ann.masked):
             span = doc[hit.start : hit.end]
             a, b = view.index_at(span.start_char), view.index_ending_at(span.end_char)
             if a < b:
                 out.append(Candidate(a, b, entity_of(hit.entry), "gazetteer", 2))
+        return out
+
+    def _demonym_candidates(self, view: TokenView) -> list[Candidate]:
+        """English "Russian", "Vietnamese": state mentions (source "demonym": never a party, participant)."""
+        out = []
+        if not self.triggers.demonyms:
+            return out
+        states = {e.slug: e for e in self.gazetteer.entries if e.cls == "State"}
+        for k, text in enumerate(view.texts):
+            slug = self.triggers.demonyms.get(text)
+            if slug in states and not view.noisy[k]:
+                out.append(Candidate(k, k + 1, entity_of(states[slug]), "demonym", 0))
         return out
 
     # ------------------------------------------------------------------ Vietnamese heads
@@ -212,6 +224,12 @@ class EntityFinder:
                 if cls == "Mechanism" and _numbered(view, body):
                     cls = "Event"  # "Tham vấn lần thứ nhất ...": one occurrence, not the standing body
                 end, acronym = self.extent.end_vi(view, body, mention_starts, cls)
+                if cls == "Event" and (
+                    (view.norms[end : end + 1] == ["của"] and view.is_cap(end + 1))
+                    or (view.is_cap(end) and self.heads["Mechanism"].match(view, end))
+                ):
+                    k += n
+                    continue  # "Kỳ họp lần thứ 5 của Tiểu ban ...": a session, found with its mechanism
                 if end == body:
                     k += n
                     continue  # a bare head: resolved later as a reference back
@@ -441,6 +459,39 @@ def _own_name(cand: Candidate, top: list[Candidate], candidates: list[Candidate]
     if outer.start == cand.start:
         return False
     return not any(g.source == "gazetteer" and g.start <= cand.start < g.end for g in candidates)
+
+
+def second_mentions(view: TokenView, top: list[Candidate]) -> list[Candidate]:
+    """Later, shorter mentions of a name a rule found ("Truong Son Energy CEO ..." after "Truong Son Energy
+    Corporation"): every label and alias of the document's rule-found actors, where nothing else was found."""
+    covered = [False] * len(view)
+    for c in top:
+        for i in range(c.start, c.end):
+            covered[i] = True
+    names: dict[tuple[str, ...], Entity] = {}
+    for c in top:
+        if c.source != "rule" or c.entity.cls not in (
+            "Company",
+            "GovernmentBody",
+            "InternationalOrganization",
+        ):
+            continue
+        for label in [
+            *c.entity.labels.values(),
+            *(a for aliases in c.entity.aliases.values() for a in aliases),
+        ]:
+            toks = phrase_tokens(label)
+            if len(toks) >= 2:
+                names.setdefault(toks, c.entity)
+    out = []
+    for toks, entity in sorted(names.items(), key=lambda item: -len(item[0])):
+        n = len(toks)
+        for k in range(len(view) - n + 1):
+            if view.is_cap(k) and not any(covered[k : k + n]) and tuple(view.norms[k : k + n]) == toks:
+                out.append(Candidate(k, k + n, entity, "rule", 1))
+                for i in range(k, k + n):
+                    covered[i] = True
+    return out
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
