@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pactgraph.ontology import path as data_path
-from pactgraph.ontology.namespace import ID, PG, PREFIXES
+from pactgraph.ontology.namespace import GRAPH_METADATA, ID, PG, PREFIXES
 from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, Literal
 from rdflib.collection import Collection
 
@@ -155,16 +155,21 @@ def _slug(iri: str) -> str:
 
 # ------------------------------------------------------------------------------------------ examples
 
+# Examples come from the document graphs (and what is inferred from them), never from graph/metadata:
+# its values (build time, version hash) change with every build, so an example there would be stale
+# as soon as it was written.
 _CLASS_EXAMPLE = """
 SELECT ?s (COUNT(DISTINCT ?doc) AS ?n) WHERE {{
   ?s a <{iri}> . OPTIONAL {{ ?s <{mentioned}> ?doc }}
   FILTER(STRSTARTS(STR(?s), "{id}"))
+  FILTER NOT EXISTS {{ GRAPH <{metadata}> {{ ?s a <{iri}> }} }}
 }} GROUP BY ?s ORDER BY DESC(?n) STR(?s) LIMIT 1
 """
 _PROPERTY_EXAMPLE = """
 SELECT ?s ?o (COUNT(DISTINCT ?doc) AS ?n) WHERE {{
   ?s <{iri}> ?o . OPTIONAL {{ ?s <{mentioned}> ?doc }}
   FILTER(STRSTARTS(STR(?s), "{id}"))
+  FILTER NOT EXISTS {{ GRAPH <{metadata}> {{ ?s <{iri}> ?o }} }}
 }} GROUP BY ?s ?o ORDER BY DESC(?n) STR(?s) STR(?o) LIMIT 1
 """
 _LABEL = """
@@ -208,7 +213,8 @@ def examples(store: pyoxigraph.Store, documented: list[Term]) -> dict[str, str]:
     mentioned = str(PG.mentionedIn)
     for term in documented:
         template = _CLASS_EXAMPLE if term.kind == "class" else _PROPERTY_EXAMPLE
-        rows = list(store.query(template.format(iri=term.iri, mentioned=mentioned, id=str(ID))))
+        query = template.format(iri=term.iri, mentioned=mentioned, id=str(ID), metadata=GRAPH_METADATA)
+        rows = list(store.query(query))
         if not rows:
             continue
         row = rows[0]
