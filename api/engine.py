@@ -21,6 +21,7 @@ import orjson
 from pactgraph.api import errors as api_errors
 from pactgraph.api import wire
 from pactgraph.api.cache import ResultCache
+from pactgraph.api.negotiation import OFFERED
 from pactgraph.api.policy import PreparedQuery, QueryPreparer
 from pactgraph.api.pool import WorkerPool
 from pactgraph.core import errors as core_errors
@@ -63,6 +64,16 @@ def request_hash(*parts: object) -> str:
         digest.update(repr(part).encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+def check_media(prepared: PreparedQuery, media_type: str) -> None:
+    """Refuse a media type the query's kind of result cannot be written in (406, listing the offer)."""
+    offered = OFFERED[prepared.kind]
+    if media_type not in offered:
+        raise api_errors.NotAcceptable(
+            f"A {prepared.form} result cannot be serialised as {media_type}; offered: {', '.join(offered)}",
+            offered=offered,
+        )
 
 
 def _raise_failure(header: dict[str, Any]) -> None:
@@ -141,6 +152,7 @@ class LocalEngine:
         self, prepared: PreparedQuery, media_type: str, dataset: Dataset = NO_DATASET
     ) -> Answer:
         """Evaluate a prepared query and serialise it as *media_type*, from the cache when possible."""
+        check_media(prepared, media_type)
         version = self.require_current().version
         key = (version, prepared.text, dataset, media_type)
         cached = self.cache.get(key)

@@ -121,14 +121,21 @@ class WorkerPool:
     async def call(self, header: Any, body: bytes, timeout: float, what: str = "query") -> tuple[Any, bytes]:
         """Run one request; :class:`QueryTimeout` after *timeout* seconds (the worker is killed)."""
         started = time.monotonic()
-        try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
-        except TimeoutError:
-            self.timeouts += 1
-            raise QueryTimeout(
-                f"The {what} waited {timeout:g} s (PACTGRAPH_QUERY_TIMEOUT) for one of the {self.size} busy "
-                "workers and was not started; try again later"
-            ) from None
+        while True:
+            try:
+                worker = await asyncio.wait_for(
+                    self._idle.get(), max(0.001, timeout - (time.monotonic() - started))
+                )
+            except TimeoutError:
+                self.timeouts += 1
+                raise QueryTimeout(
+                    f"The {what} waited {timeout:g} s (PACTGRAPH_QUERY_TIMEOUT) for one of the "
+                    f"{self.size} busy workers and was not started; try again later"
+                ) from None
+            if worker.proc.returncode is None:
+                break
+            self.crashes += 1  # died while idle (killed from outside): replace it, take the next one
+            self._replace(worker)
         remaining = max(0.001, timeout - (time.monotonic() - started))
         try:
             result = await asyncio.wait_for(worker.call(header, body), remaining)

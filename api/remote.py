@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import httpx
 import orjson
 from pactgraph.api import truncation
-from pactgraph.api.engine import NO_DATASET, Answer, Dataset
+from pactgraph.api.engine import NO_DATASET, Answer, Dataset, check_media
 from pactgraph.api.errors import BadRequest, NotFound, UnsupportedMediaType
 from pactgraph.api.policy import PreparedQuery, QueryPreparer
 from pactgraph.core.errors import BackendUnavailable, QuerySyntaxError, QueryTimeout
@@ -93,6 +93,7 @@ class RemoteEngine:
     async def execute(
         self, prepared: PreparedQuery, media_type: str, dataset: Dataset = NO_DATASET
     ) -> Answer:
+        check_media(prepared, media_type)
         form: list[tuple[str, str]] = [("query", prepared.run_text)]
         form += [("default-graph-uri", g) for g in dataset.default or ()]
         form += [("named-graph-uri", g) for g in dataset.named or ()]
