@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -536,3 +537,12 @@ def write_docs(docs_dir: Path, store: pyoxigraph.Store | None) -> list[Path]:
     markdown.write_text(render_markdown(documented, found), encoding="utf-8")
     svg.write_text(render_svg(documented), encoding="utf-8")
     return [markdown, svg]
+
+
+@lru_cache(maxsize=1)
+def packaged_diagram_svg() -> str:
+    """:func:`render_svg` of the packaged ontology, computed once (the files do not change at run time).
+
+    For web pages: the ``/ontology`` page inlines it.
+    """
+    return render_svg()

@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from pactgraph.ontology.docs import packaged_diagram_svg
 from pactgraph.ontology.namespace import ONTOLOGY_IRI, PG
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from starlette.concurrency import run_in_threadpool
@@ -101,6 +102,8 @@ def ontology_view(graph: Graph, lang: str, request: Request) -> dict[str, Any]:
         "classes": [_term_view(graph, c, lang, request) for c in classes],
         "properties": [_term_view(graph, p, lang, request) for p in props],
         "concepts": len(set(graph.subjects(RDF.type, SKOS.Concept))),
+        # The class diagram generated from the packaged ontology (pactgraph.ontology.docs, cached).
+        "diagram": packaged_diagram_svg(),
     }
 
 

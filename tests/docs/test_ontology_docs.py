@@ -6,6 +6,7 @@ Regenerate with `pactgraph docs --store <built store>` when the ontology changes
 import re
 from pathlib import Path
 
+import httpx
 import pyoxigraph
 import pytest
 from pactgraph.ontology import docs
@@ -116,3 +117,10 @@ def test_html_examples_come_from_the_store_it_is_given():
 )
 def test_prefixed_names_use_the_project_prefixes(iri):
     assert docs.prefixed(iri) in {"pg:party", "dcterms:title"}
+
+
+def test_ontology_page_of_the_server_shows_the_generated_diagram(live_server):
+    page = httpx.get(f"{live_server.url}/ontology", headers={"Accept": "text/html"}, timeout=30)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert docs.packaged_diagram_svg() in page.text
+    assert ">pg:party<" in page.text
