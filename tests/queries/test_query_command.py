@@ -158,3 +158,26 @@ def test_endpoint_that_does_not_answer_is_named(tmp_path):
     result = run("documents", "--endpoint", "http://127.0.0.1:9/sparql")
     assert result.exit_code == 2
     assert "http://127.0.0.1:9/sparql did not answer" in result.stderr
+
+
+def test_store_defaults_to_pactgraph_data_dir(one_document_store, monkeypatch):
+    from pactgraph.core.settings import get_settings
+
+    monkeypatch.setenv("PACTGRAPH_DATA_DIR", str(one_document_store))
+    get_settings.cache_clear()
+    try:
+        result = run("is-vietnam-party-with-eaeu")
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["boolean"] is True  # ASK piped: JSON
+
+
+@pytest.mark.parametrize(("form", "expected"), [("SELECT", "csv"), ("ASK", "json"), ("CONSTRUCT", "ttl")])
+def test_piped_output_defaults_to_a_machine_format_and_a_terminal_gets_a_table(monkeypatch, form, expected):
+    from pactgraph.cli import commands_query
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False, raising=False)
+    assert commands_query._default_format(form) == expected
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    assert commands_query._default_format(form) == "table"
