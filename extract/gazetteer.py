@@ -12,6 +12,7 @@ from pactgraph.extract.lexicon import GazetteerEntry, gazetteer_entries, not_act
 from pactgraph.extract.model import Entity
 from pactgraph.extract.slugs import name_key
 from pactgraph.extract.tokenizer import OffsetTokenizer
+from pactgraph.extract.tokens import TokenView
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -40,7 +41,7 @@ def entity_of(entry: GazetteerEntry) -> Entity:
 
 @dataclass(frozen=True)
 class GazetteerHit:
-    start: int  # token index in the Doc
+    start: int  # token index in the TokenView
     end: int
     entry: GazetteerEntry
 
@@ -50,6 +51,7 @@ class Gazetteer:
 
     def __init__(self, vocab: Vocab) -> None:
         tokenizer = OffsetTokenizer(vocab)
+        self.vocab = vocab
         self.entries = gazetteer_entries()
         self.matcher = PhraseMatcher(vocab, attr="NORM")
         self.compound_matcher = PhraseMatcher(vocab, attr="NORM")
@@ -76,26 +78,31 @@ class Gazetteer:
         """The entry one of whose names is *name* (case, spacing, dash insensitive)."""
         return self.by_key.get(name_key(name))
 
-    def find(self, doc: Doc, masked: str) -> list[GazetteerHit]:
+    def find(self, view: TokenView, masked: str, text: str) -> list[GazetteerHit]:
+        """Every gazetteer name in the document, as spans of *view* tokens (overlaps included).
+
+        Matching runs on a Doc of the view's tokens, so a double space or a line break inside a
+        name does not hide it (but a name never runs across two sentences).
+        """
+        words = Doc(self.vocab, words=view.texts or [""], spaces=[True] * max(1, len(view.texts)))
+        for token, norm in zip(words, view.norms, strict=False):
+            token.norm_ = norm
         hits: list[GazetteerHit] = []
-        places = [(s, e) for _, s, e in self.places(doc)]
-        for match_id, start, end in self.matcher(doc):
-            span = doc[start:end]
+        places = [(s, e) for _, s, e in self.places(words)]
+        for match_id, start, end in self.matcher(words):
+            if not view.same_sentence(start, end - 1):
+                continue
             if any(ps <= start and end <= pe and (ps, pe) != (start, end) for ps, pe in places):
                 continue  # "Ấn Độ" inside "Ấn Độ Dương"
-            if start > 0 and doc[start - 1].norm_ == "liên" and doc[start - 1].is_lower:
+            if start > 0 and view.norms[start - 1] == "liên" and view.is_lower_word(start - 1):
                 continue  # "liên Chính phủ" is "intergovernmental", not the Government
-            if self._acceptable(span.text, masked, span.start_char, span.end_char):
-                hits.append(GazetteerHit(start, end, self.entries[int(doc.vocab.strings[match_id])]))
-        for match_id, start, end in self.compound_matcher(doc):
-            span = doc[start:end]
+            surface = text[view.starts[start] : view.ends[end - 1]]
+            if self._acceptable(surface, masked, view.starts[start], view.ends[end - 1]):
+                hits.append(GazetteerHit(start, end, self.entries[int(self.vocab.strings[match_id])]))
+        for match_id, start, end in self.compound_matcher(words):
             # "Việt" names Vietnam only in compounds like "Việt - Nga", "Việt-Lào".
-            following = doc[end : end + 2]
-            dash_next = any(t.norm_ == "-" for t in following[:1]) or (
-                len(following) == 2 and following[0].is_space and following[1].norm_ == "-"
-            )
-            if dash_next and span.text[0].isupper() and masked[span.start_char] != " ":
-                hits.append(GazetteerHit(start, end, self.entries[int(doc.vocab.strings[match_id])]))
+            if view.norms[end : end + 1] == ["-"] and view.is_cap(start) and not view.noisy[start]:
+                hits.append(GazetteerHit(start, end, self.entries[int(self.vocab.strings[match_id])]))
         return hits
 
     def _acceptable(self, text: str, masked: str, start: int, end: int) -> bool:

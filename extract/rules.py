@@ -159,11 +159,8 @@ class EntityFinder:
 
     def _gazetteer_candidates(self, doc, view: TokenView, ann: Annotations) -> list[Candidate]:  # noqa: ANN001
         out = self._demonym_candidates(view)
-        for hit in self.gazetteer.find(doc, ann.masked):
-            span = doc[hit.start : hit.end]
-            a, b = view.index_at(span.start_char), view.index_ending_at(span.end_char)
-            if a < b:
-                out.append(Candidate(a, b, entity_of(hit.entry), "gazetteer", 2))
+        for hit in self.gazetteer.find(view, ann.masked, ann.text):
+            out.append(Candidate(hit.start, hit.end, entity_of(hit.entry), "gazetteer", 2))
         return out
 
     def _demonym_candidates(self, view: TokenView) -> list[Candidate]:

@@ -68,6 +68,7 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 _SEGMENT = re.compile(r"[^\n]+")
 _GAP = re.compile(r"\s{3,}")  # masked noise inside a line
 _STOP = re.compile(r"[.!?…]+[”\"’»)\]]*|:(?=\d|[^\W\d_][^\W\d_])")
+_LIST_MARKER = re.compile(r"\d{1,2}\.\s")
 _OPENERS = '"“‘«(-–—['
 
 
@@ -114,6 +115,7 @@ def _is_boundary(text: str, stop: re.Match[str], sentence_start: int, end: int) 
         # glued: "Nga.Chủ" (an upper-case letter followed by a lower-case one), or ":1." headings
         head_ok = first.isupper() and len(nxt) > 1 and nxt[1].islower()
         head_ok = head_ok or (stop.group()[0] == ":" and first.isdigit())
+        head_ok = head_ok or bool(_LIST_MARKER.match(nxt))  # "được thúc đẩy.2. Nhằm phát huy"
     if not head_ok:
         return False
     if stop.group()[0] == ":" and first.isspace():
