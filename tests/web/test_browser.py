@@ -111,21 +111,35 @@ def test_label_with_a_script_tag_is_shown_as_text(browser_page, real_web_server,
     take_screenshot(page, "script-label")
 
 
-def test_editor_completes_classes_from_this_graphs_vocabulary(browser_page, real_web_server, take_screenshot):
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("SELECT * WHERE { ?s a pg:Comp", "pg:Company"),
+        ("SELECT * WHERE { ?s pg:part", "pg:party"),
+        ("SELECT * WHERE { ?s pg:cooperatesWith id:rosa", "id:org/rosatom"),
+    ],
+    ids=["class", "property", "resource"],
+)
+def test_editor_completes_from_this_graphs_vocabulary(
+    browser_page, real_web_server, take_screenshot, typed, expected
+):
     page = browser_page
     page.goto(f"{real_web_server.url}/editor")
     page.wait_for_selector(".yasqe .CodeMirror")
+    prefixes = (
+        "PREFIX pg: <https://w3id.org/pactgraph/ontology#>\nPREFIX id: <https://w3id.org/pactgraph/id/>\n"
+    )
     page.evaluate(
         """(query) => { const tab = window.pactgraphYasgui.getTab(); tab.setQuery(query);
            const y = tab.getYasqe(); y.focus(); y.setCursor(y.lineCount() - 1, 1000); }""",
-        "PREFIX pg: <https://w3id.org/pactgraph/ontology#>\nSELECT * WHERE { ?s a pg:Comp",
+        prefixes + typed,
     )
     page.keyboard.press("Control+Space")
     hints = page.locator(".CodeMirror-hints li")
     hints.first.wait_for()
     texts = hints.all_inner_texts()
-    assert any("pg:Company" in t for t in texts), texts
-    take_screenshot(page, "editor-autocomplete")
+    assert expected in texts, texts
+    take_screenshot(page, f"editor-autocomplete-{expected.split(':')[0]}")
     assert any("/api/lookup" in u for u in page.requests)
     assert only_local_requests(page, real_web_server) == []
 
