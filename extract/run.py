@@ -63,16 +63,19 @@ def _info_from_metadata(stem: str, text: str, lang: str | None, metadata: dict |
     return document_info(stem, text, row, stem)
 
 
-def extract_document(text: str, info: DocumentInfo) -> list[ox.Quad]:
-    """The sorted quads of one document whose metadata is *info* (text already NFC)."""
+def extract_document(text: str, info: DocumentInfo, source: str | None = None) -> list[ox.Quad]:
+    """The sorted quads of one document whose metadata is *info* (text already NFC).
+
+    *source* names the document in error messages (default: its stem).
+    """
     from pactgraph.extract.pipeline import make_doc
     from pactgraph.extract.to_rdf import doc_to_quads
 
     masked_has_content = _has_content(text)
     if not masked_has_content:
         raise InputError(
-            f"{info.stem}: the file holds only noise (photo credits, bylines, footers, timestamps, URLs) "
-            "and no article text; remove it from the corpus"
+            f"{source or info.stem}: the file holds only noise (photo credits, bylines, footers, timestamps, "
+            "URLs) and no article text; remove it from the corpus"
         )
     return doc_to_quads(make_doc(text, info))
 
@@ -109,7 +112,7 @@ def _work(job: tuple[str, dict[str, str] | None, int, bool]) -> _Result:
     try:
         text = read_article(path, max_bytes)
         info = document_info(path.stem, text, row, str(path))
-        quads = extract_document(text, info)
+        quads = extract_document(text, info, str(path))
     except PactgraphError as exc:
         message = str(exc)
         result.error = message if str(path) in message else f"{path}: {message}"
