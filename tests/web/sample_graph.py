@@ -31,18 +31,19 @@ TEXT = (
     "Việt Nam là thành viên của Hiệp định thương mại tự do với Liên minh Kinh tế Á - Âu. "
     "Công ty <script>alert(1)</script> cũng được nhắc đến."
 )
+DOC2_STEM = "901_websample"
+TEXT2 = (
+    "Hiệp định thương mại tự do\n"
+    "Việt Nam và Liên minh Kinh tế Á - Âu đã ký Hiệp định thương mại tự do năm 2015."
+)
+# path -> (class, labels by language)
 ENTITIES = {
-    "org/rosatom": ("Company", {"vi": "Tập đoàn Rosatom", "en": "Rosatom"}, ["Rosatom"]),
-    "org/petrovietnam": (
-        "Company",
-        {"vi": "Tập đoàn Dầu khí Việt Nam", "en": "PetroVietnam"},
-        ["PetroVietnam", "Tập đoàn Dầu khí Việt Nam"],
-    ),
-    "state/vietnam": ("State", {"vi": "Việt Nam", "en": "Vietnam"}, ["Việt Nam"]),
+    "org/rosatom": ("Company", {"vi": "Tập đoàn Rosatom", "en": "Rosatom"}),
+    "org/petrovietnam": ("Company", {"vi": "Tập đoàn Dầu khí Việt Nam", "en": "PetroVietnam"}),
+    "state/vietnam": ("State", {"vi": "Việt Nam", "en": "Vietnam"}),
     "org/eaeu": (
         "InternationalOrganization",
         {"vi": "Liên minh Kinh tế Á - Âu", "en": "Eurasian Economic Union"},
-        ["Liên minh Kinh tế Á - Âu"],
     ),
     "agreement/rosatom-petrovietnam-2015": (
         "Agreement",
@@ -50,81 +51,132 @@ ENTITIES = {
             "vi": "Thỏa thuận hợp tác Rosatom - PetroVietnam",
             "en": "Rosatom–PetroVietnam cooperation agreement",
         },
-        ["thỏa thuận hợp tác"],
     ),
-    "org/script-corp": ("Company", {"en": "<script>alert(1)</script> Corp"}, ["<script>alert(1)</script>"]),
+    "agreement/vietnam-eaeu-fta": (
+        "Agreement",
+        {"vi": "Hiệp định thương mại tự do Việt Nam - EAEU", "en": "Vietnam–EAEU Free Trade Agreement"},
+    ),
+    "org/script-corp": ("Company", {"en": "<script>alert(1)</script> Corp"}),
 }
-# (subject, property, object, sentence containing the fact)
-FACTS = [
-    ("org/rosatom", "cooperatesWith", "org/petrovietnam", 1),
-    ("org/rosatom", "cooperatesWith", "state/vietnam", 1),
-    ("agreement/rosatom-petrovietnam-2015", "party", "org/rosatom", 1),
-    ("agreement/rosatom-petrovietnam-2015", "party", "org/petrovietnam", 1),
-    ("state/vietnam", "cooperatesWith", "org/eaeu", 2),
+# Per document: (stem, title, date, text, {entity path: surfaces as written}, [(s, p, o, sentence index)])
+DOCUMENTS = [
+    (
+        DOC_STEM,
+        "Hợp tác năng lượng Việt - Nga",
+        "2015-05-30",
+        TEXT,
+        {
+            "org/rosatom": ["Rosatom"],
+            "org/petrovietnam": ["PetroVietnam", "Tập đoàn Dầu khí Việt Nam"],
+            "state/vietnam": ["Việt Nam"],
+            "org/eaeu": ["Liên minh Kinh tế Á - Âu"],
+            "agreement/rosatom-petrovietnam-2015": ["thỏa thuận hợp tác"],
+            "org/script-corp": ["<script>alert(1)</script>"],
+        },
+        [
+            ("org/rosatom", "cooperatesWith", "org/petrovietnam", 1),
+            ("org/rosatom", "cooperatesWith", "state/vietnam", 1),
+            ("agreement/rosatom-petrovietnam-2015", "party", "org/rosatom", 1),
+            ("agreement/rosatom-petrovietnam-2015", "party", "org/petrovietnam", 1),
+            ("state/vietnam", "cooperatesWith", "org/eaeu", 2),
+        ],
+    ),
+    (
+        DOC2_STEM,
+        "Hiệp định thương mại tự do",
+        "2016-10-05",
+        TEXT2,
+        {
+            "state/vietnam": ["Việt Nam"],
+            "org/eaeu": ["Liên minh Kinh tế Á - Âu"],
+            "agreement/vietnam-eaeu-fta": ["Hiệp định thương mại tự do"],
+        },
+        [
+            ("agreement/vietnam-eaeu-fta", "party", "state/vietnam", 1),
+            ("agreement/vietnam-eaeu-fta", "party", "org/eaeu", 1),
+        ],
+    ),
 ]
+SIGNED = {
+    "agreement/rosatom-petrovietnam-2015": ("2015-05-29", "date"),
+    "agreement/vietnam-eaeu-fta": ("2015", "gYear"),
+}
 
 
-def sentences() -> list[tuple[int, int]]:
-    """(start, end) of each line/sentence of TEXT."""
+def sentences(text: str = TEXT) -> list[tuple[int, int]]:
+    """(start, end) of each line/sentence of ``text``."""
     spans, start = [], 0
-    for i, ch in enumerate(TEXT):
-        if ch == "\n" or (ch == "." and (i + 1 == len(TEXT) or TEXT[i + 1] == " ")):
+    for i, ch in enumerate(text):
+        if ch == "\n" or (ch == "." and (i + 1 == len(text) or text[i + 1] == " ")):
             spans.append((start, i + (ch == ".")))
-            start = i + 1 + (i + 1 < len(TEXT) and TEXT[i + 1] == " ")
-    if start < len(TEXT):
-        spans.append((start, len(TEXT)))
+            start = i + 1 + (i + 1 < len(text) and text[i + 1] == " ")
+    if start < len(text):
+        spans.append((start, len(text)))
     return spans
 
 
-def sample_quads() -> list[ox.Quad]:
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+
+
+def document_quads(stem, title, date, text, mentioned, facts) -> list[ox.Quad]:
+    """One document's named graph, in the shape the pipeline writes."""
     n, lit = ox.NamedNode, ox.Literal
-    g = n(DOC)
+    g = n(ID + "document/" + stem)
     quads: list[tuple[Any, Any, Any]] = [
         (g, n(RDF + "type"), n(PG + "Document")),
         (g, n(RDF + "type"), n(SCHEMA + "NewsArticle")),
-        (g, n(DCT + "title"), lit("Hợp tác năng lượng Việt - Nga", language="vi")),
-        (g, n(DCT + "date"), lit("2015-05-30", datatype=n(XSD + "date"))),
-        (g, n(SCHEMA + "text"), lit(TEXT)),
+        (g, n(DCT + "title"), lit(title, language="vi")),
+        (g, n(DCT + "date"), lit(date, datatype=n(XSD + "date"))),
+        (g, n(SCHEMA + "text"), lit(text)),
     ]
-    for path, (cls, labels, surfaces) in ENTITIES.items():
+    for path, surfaces in mentioned.items():
+        cls, labels = ENTITIES[path]
         s = n(ID + path)
         quads.append((s, n(RDF + "type"), n(PG + cls)))
         quads.append((s, n(PG + "mentionedIn"), g))
-        for lang, text in labels.items():
-            quads.append((s, n(RDFS + "label"), lit(text, language=lang)))
-            quads.append((s, n(SKOS + "prefLabel"), lit(text, language=lang)))
+        for lang, label in labels.items():
+            quads.append((s, n(RDFS + "label"), lit(label, language=lang)))
+            quads.append((s, n(SKOS + "prefLabel"), lit(label, language=lang)))
         for surface in surfaces:
-            start = TEXT.rfind(surface)  # the last occurrence: "Việt Nam" also sits inside a company name
+            start = text.rfind(surface)  # the last occurrence: "Việt Nam" also sits inside a company name
             assert start >= 0, surface
-            m = n(f"{ID}mention/{DOC_STEM}/{start}-{start + len(surface)}")
+            m = n(f"{ID}mention/{stem}/{start}-{start + len(surface)}")
             quads += [
                 (m, n(RDF + "type"), n(PG + "Mention")),
                 (m, n(PG + "mentionOf"), s),
                 (m, n(PG + "document"), g),
                 (m, n(PG + "surface"), lit(surface)),
-                (m, n(PG + "charStart"), lit(str(start), datatype=n(XSD + "integer"))),
-                (m, n(PG + "charEnd"), lit(str(start + len(surface)), datatype=n(XSD + "integer"))),
+                (m, n(PG + "charStart"), _integer(start)),
+                (m, n(PG + "charEnd"), _integer(start + len(surface))),
             ]
-    agreement = n(ID + "agreement/rosatom-petrovietnam-2015")
-    quads.append((agreement, n(PG + "signedOn"), lit("2015-05-29", datatype=n(XSD + "date"))))
-    quads.append((n(ID + "org/rosatom"), n(OWL + "sameAs"), n("http://www.wikidata.org/entity/Q1141400")))
-    spans = sentences()
-    for i, (s, p, o, sentence) in enumerate(FACTS):
+        if path in SIGNED:
+            value, datatype = SIGNED[path]
+            quads.append((s, n(PG + "signedOn"), lit(value, datatype=n(XSD + datatype))))
+    spans = sentences(text)
+    for i, (s, p, o, sentence) in enumerate(facts):
         start, end = spans[sentence]
         triple = (n(ID + s), n(PG + p), n(ID + o))
         quads.append(triple)
-        ev = n(f"{ID}evidence/{DOC_STEM}/{i:012x}")
+        ev = n(f"{ID}evidence/{stem}/{i:012x}")
         quads += [
             (ev, n(RDF + "type"), n(PG + "Evidence")),
             (ev, n(RDF + "subject"), triple[0]),
             (ev, n(RDF + "predicate"), triple[1]),
             (ev, n(RDF + "object"), triple[2]),
             (ev, n(PG + "document"), g),
-            (ev, n(PG + "quote"), lit(TEXT[start:end])),
-            (ev, n(PG + "charStart"), lit(str(start), datatype=n(XSD + "integer"))),
-            (ev, n(PG + "charEnd"), lit(str(end), datatype=n(XSD + "integer"))),
+            (ev, n(PG + "quote"), lit(text[start:end])),
+            (ev, n(PG + "charStart"), _integer(start)),
+            (ev, n(PG + "charEnd"), _integer(end)),
         ]
     return [ox.Quad(s, p, o, g) for s, p, o in quads]
+
+
+def sample_quads() -> list[ox.Quad]:
+    quads = [q for document in DOCUMENTS for q in document_quads(*document)]
+    sameas = (ox.NamedNode(ID + "org/rosatom"), ox.NamedNode(OWL + "sameAs"))
+    quads.append(ox.Quad(*sameas, ox.NamedNode("http://www.wikidata.org/entity/Q1141400"), ox.NamedNode(DOC)))
+    return quads
 
 
 def ontology_quads(repo: Path) -> list[ox.Quad]:

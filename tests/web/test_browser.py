@@ -179,3 +179,33 @@ def test_explorer_class_filter_hides_and_shows_nodes(browser_page, real_web_serv
     assert page.evaluate(f"pactgraphCy.getElementById({ROSATOM!r}).style('display') !== 'none'")
     page.locator("#filter-classes label", has_text="State").locator("input").check()
     assert page.evaluate(visible)
+
+
+def test_explorer_date_and_document_filters(browser_page, real_web_server):
+    page = browser_page
+    agreement = "https://w3id.org/pactgraph/id/agreement/rosatom-petrovietnam-2015"
+    page.goto(f"{real_web_server.url}/explorer?iri={ROSATOM}")
+    wait_until(page, f"pactgraphCy.getElementById({agreement!r}).nonempty()")
+    shown = "(id) => pactgraphCy.getElementById(id).style('display') !== 'none'"
+    page.fill("#date-from", "2016")
+    assert not page.evaluate(shown, agreement)  # signed 2015-05-29
+    assert page.evaluate(shown, ROSATOM)  # no date: never hidden by dates
+    page.fill("#date-from", "2015")
+    page.fill("#date-to", "2015-05")
+    assert page.evaluate(shown, agreement)
+    page.fill("#date-from", "")
+    page.fill("#date-to", "")
+    # Vietnam's edges come from two documents; choosing one hides the edges only the other supports.
+    page.fill("#entity", "viet nam")
+    page.press("#entity", "Enter")
+    fta = "https://w3id.org/pactgraph/id/agreement/vietnam-eaeu-fta"
+    wait_until(page, f"pactgraphCy.getElementById({fta!r}).nonempty()")
+    options = page.locator("#filter-document option")
+    assert options.all_inner_texts()[1:] == ["900_websample", "901_websample"]
+    page.select_option("#filter-document", label="901_websample")
+    visible_edges = """pactgraphCy.edges().filter(e => e.style('display') !== 'none')
+        .map(e => e.data('source') + ' ' + e.data('target')).sort()"""
+    assert page.evaluate(visible_edges) == [f"{fta} {VIETNAM}"]
+    page.select_option("#filter-document", label="900_websample")
+    assert f"{fta} {VIETNAM}" not in page.evaluate(visible_edges)
+    assert f"{ROSATOM} {VIETNAM}" in page.evaluate(visible_edges)

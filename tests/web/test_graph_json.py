@@ -103,9 +103,10 @@ def test_graphology_and_vis_network_exports_have_their_shapes(web_client):
 def test_export_of_a_construct_result(web_client):
     query = f"CONSTRUCT {{ ?s <{ID}rel> ?o }} WHERE {{ ?s <https://w3id.org/pactgraph/ontology#party> ?o }}"
     vis = web_client.get("/graph/export/vis-network", params={"query": query}).json()
-    assert {e["to"] for e in vis["edges"]} == {ROSATOM, ID + "org/petrovietnam"}
+    parties = {ROSATOM, ID + "org/petrovietnam", ID + "state/vietnam", ID + "org/eaeu"}
+    assert {e["to"] for e in vis["edges"]} == parties
     posted = web_client.post("/graph/export/graphology", data={"query": query})
-    assert len(json.loads(posted.content)["edges"]) == 2
+    assert len(json.loads(posted.content)["edges"]) == 4
 
 
 def test_export_refuses_a_select_and_unknown_formats(web_client):
