@@ -90,6 +90,7 @@ class NameExtent:
     def __init__(self, triggers: Triggers, heads: PhraseSet) -> None:
         self.lang = triggers.lang
         self.stops = PhraseSet(list(triggers.get("name_stops")))
+        self.verb_stops = PhraseSet(list(triggers.get("verb_stops")))
         self.glue = PhraseSet(list(triggers.get("name_glue")))
         self.heads = heads
 
@@ -142,8 +143,10 @@ class NameExtent:
                 k += glued
                 good = k
                 continue
-            if view.is_lower_word(k) and self.stops.match(view, k):
-                break
+            if view.is_lower_word(k) and (
+                self.stops.match(view, k) or (clause != "về" and self.verb_stops.match(view, k))
+            ):
+                break  # a verb inside "về ..." is the subject's ("về hợp tác cung cấp khí")
             if (
                 norm == "lần"
                 and view.norms[k + 1 : k + 2] == ["thứ"]

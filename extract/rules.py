@@ -102,9 +102,9 @@ def _cut_at_known_names(cands: list[Candidate], view: TokenView) -> list[Candida
     return out
 
 
-def _numbered(view: TokenView, body: int) -> bool:
-    """ "lần thứ N" within the next few words."""
-    for i in range(body, min(body + 14, len(view) - 1)):
+def _numbered(view: TokenView, body: int, end: int) -> bool:
+    """ "lần thứ N" inside the name (tokens body..end)."""
+    for i in range(body, min(end, len(view) - 1)):
         if not view.same_sentence(body, i):
             return False
         if view.norms[i] == "lần" and view.norms[i + 1] == "thứ":
@@ -218,9 +218,12 @@ class EntityFinder:
                     continue
                 acronym = None
             else:
-                if cls == "Mechanism" and _numbered(view, body):
-                    cls = "Event"  # "Tham vấn lần thứ nhất ...": one occurrence, not the standing body
                 end, acronym = self.extent.end_vi(view, body, mention_starts, cls)
+                if cls == "Mechanism" and _numbered(view, body, end + 3):
+                    # "Tham vấn lần thứ nhất ...": one occurrence, not the standing body
+                    event_end, event_acronym = self.extent.end_vi(view, body, mention_starts, "Event")
+                    if _numbered(view, body, event_end):
+                        cls, end, acronym = "Event", event_end, event_acronym
                 if cls == "Event" and (
                     (view.norms[end : end + 1] == ["của"] and view.is_cap(end + 1))
                     or (view.is_cap(end) and self.heads["Mechanism"].match(view, end))
@@ -265,8 +268,8 @@ class EntityFinder:
         good = body
         lowers = 0
         while k < len(view) and view.same_sentence(body, k) and not view.noisy[k]:
-            if k in state_ends and k > body:
-                break
+            if k in state_ends and k > body and view.norms[k : k + 1] != ["-"]:
+                break  # "... Việt Nam Hoàng Văn Bình" (but "Việt - Amur" goes on)
             if view.is_cap(k):
                 lowers = 0
                 k += 1
@@ -288,6 +291,7 @@ class EntityFinder:
                 and k > body
                 and view.norms[k] not in _FUNCTION_WORDS
                 and not self.extent.stops.match(view, k)
+                and not self.extent.verb_stops.match(view, k)
                 and (lowers == 0 or self._capital_soon(view, k, mention_starts, state_ends))
             ):
                 # one lower-case syllable per word ("Ngoại giao"); a second one only inside the name
