@@ -43,7 +43,7 @@ async def editor(request: Request, example: str = "") -> Response:
     config = {
         "endpoint": page_href("/sparql", settings),
         "lookup": page_href("/api/lookup", settings),
-        "prefixes": {p: PREFIXES[p] for p in EDITOR_PREFIXES},
+        "prefixes": dict(PREFIXES),
         "defaultQuery": default_query(),
         "examples": example_queries(),
         "example": example,

@@ -209,3 +209,18 @@ def test_explorer_date_and_document_filters(browser_page, real_web_server):
     page.select_option("#filter-document", label="900_websample")
     assert f"{fta} {VIETNAM}" not in page.evaluate(visible_edges)
     assert f"{ROSATOM} {VIETNAM}" in page.evaluate(visible_edges)
+
+
+def test_editor_adds_the_prefix_line_for_a_prefix_of_this_graph(browser_page, real_web_server):
+    page = browser_page
+    page.goto(f"{real_web_server.url}/editor")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    page.evaluate(
+        """() => { const tab = window.pactgraphYasgui.getTab(); tab.setQuery('SELECT * WHERE { ?s a ');
+           const y = tab.getYasqe(); y.focus(); y.setCursor(0, 1000); }"""
+    )
+    page.keyboard.type("pg:")  # a namespace no public prefix list has: it comes from this server
+    wait_until(page, "window.pactgraphYasgui.getTab().getQuery().includes('PREFIX pg:')")
+    query = page.evaluate("window.pactgraphYasgui.getTab().getQuery()")
+    assert "PREFIX pg: <https://w3id.org/pactgraph/ontology#>" in query
+    assert only_local_requests(page, real_web_server) == []

@@ -22,6 +22,9 @@
       .catch(() => []);
   }
 
+  // Prefixes: this graph's namespaces (typing "pg:" also adds its PREFIX line), not a remote list.
+  const prefixLines = Object.entries(config.prefixes).map(([p, ns]) => p + ": <" + ns + ">");
+  Yasqe.forkAutocompleter("prefixes", { name: "pgPrefixes", persistenceId: null, get: () => prefixLines }, false);
   Yasqe.forkAutocompleter("class", { name: "pgClass", get: (y, t) => lookup(t, [OWL + "Class"]) }, false);
   Yasqe.forkAutocompleter(
     "property",
@@ -48,7 +51,7 @@
     persistenceId: "pactgraph-editor",
     yasqe: {
       value: config.defaultQuery,
-      autocompleters: ["prefixes", "variables", "pgClass", "pgProperty", "pgResource"],
+      autocompleters: ["pgPrefixes", "variables", "pgClass", "pgProperty", "pgResource"],
     },
     yasr: { prefixes: config.prefixes },
   });
