@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import pickle
 import sys
 import time
 from typing import Any
@@ -37,13 +38,10 @@ class Worker:
         return await self.receive()
 
     async def receive(self) -> tuple[Any, bytes]:
-        import pickle
-
         prefix = await self.stdout.readexactly(wire.PREFIX.size)
         head_len, body_len = wire.PREFIX.unpack(prefix)
-        head = await self.stdout.readexactly(head_len)
-        body = await self.stdout.readexactly(body_len) if body_len else b""
-        return pickle.loads(head), body
+        rest = await self.stdout.readexactly(head_len + body_len)  # one await for header and body
+        return pickle.loads(rest[:head_len]), rest[head_len:]
 
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError):
