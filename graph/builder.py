@@ -98,7 +98,7 @@ def build(nquads: Path, location: StoreLocation, options: BuildOptions | None = 
             timer = _Timer()
             # The store is passed on, never bound here: _finish must hold its last reference to close it.
             return _finish(
-                _loaded(store_dir, nquads, set(), timer),
+                _loaded(store_dir, nquads, set(), timer, fresh=True),
                 store_dir,
                 location,
                 ontology,
@@ -142,15 +142,33 @@ def add_documents(nquads: Path, location: StoreLocation, options: BuildOptions |
             raise
 
 
-def _loaded(store_dir: Path, nquads: Path, replaced: set[ox.NamedNode], timer: _Timer) -> ox.Store:
+def _loaded(
+    store_dir: Path, nquads: Path, replaced: set[ox.NamedNode], timer: _Timer, fresh: bool = False
+) -> ox.Store:
     """Open the new store, drop the graphs being *replaced*, bulk-load *nquads* into it."""
     store = open_writable(store_dir)
     for graph in replaced:
         if store.contains_named_graph(graph):
             store.remove_graph(graph)
     bulk_load_file(store, nquads)
+    if fresh:  # whatever is outside a document graph came from the file (add checks with _graphs_in)
+        _refuse_build_graphs(store, nquads)
     timer.lap("load")
     return store
+
+
+def _refuse_build_graphs(store: ox.Store, nquads: Path) -> None:
+    """The build owns the default graph and the ontology/inferred/metadata graphs: input that
+    writes into them would be silently replaced, so it is refused instead."""
+    found = [str(g) for g in (ONTOLOGY, INFERRED, METADATA) if store.contains_named_graph(g)]
+    if store.query("ASK { ?s ?p ?o }"):
+        found.append("the default graph")
+    if found:
+        raise InputError(
+            f"{nquads}: quads outside a document graph ({', '.join(found)}); put every quad in its "
+            "document's named graph (the default graph is the union the build makes, and the ontology, "
+            "inferred and metadata graphs are the build's)"
+        )
 
 
 def _graphs_in(nquads: Path) -> set[ox.NamedNode]:
@@ -161,6 +179,8 @@ def _graphs_in(nquads: Path) -> set[ox.NamedNode]:
         graphs = {q.graph_name for q in ox.parse(path=str(nquads), format=rdf_format(nquads))}
     except SyntaxError as exc:
         raise input_error(nquads, exc) from exc
+    if not graphs:
+        raise InputError(f"{nquads}: no quads to add; give an N-Quads file with one named graph per document")
     reserved = {ONTOLOGY, INFERRED, METADATA}
     wrong = sorted(str(g) for g in graphs if not isinstance(g, ox.NamedNode) or g in reserved)
     if wrong:

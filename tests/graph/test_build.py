@@ -249,3 +249,13 @@ def test_corrupt_turtle_ontology_names_file_and_line_and_leaves_the_store_unchan
     assert f"{bad}:30" in str(err.value)
     assert location.current() == first.published
     assert not list(location.stores_dir.glob("*.partial"))
+
+
+@pytest.mark.parametrize("graph", ["", f"<{GRAPH_INFERRED}>"], ids=["default graph", "inferred graph"])
+def test_input_outside_document_graphs_is_refused_not_silently_dropped(tmp_path, graph):
+    bad = tmp_path / "stray.nq"
+    bad.write_text(SAMPLE.read_text() + f"<{ID}org/x> <{PG}memberOf> <{ID}org/y> {graph} .\n")
+    location = StoreLocation(tmp_path / "store")
+    with pytest.raises(InputError, match="quads outside a document graph"):
+        build(bad, location, QUICK)
+    assert location.current() is None
