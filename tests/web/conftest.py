@@ -145,3 +145,15 @@ def real_web_server(tmp_path_factory, real_server_helpers):
     server = helpers.start_server(data_dir, workers=1)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def vendor_assets() -> None:
+    """Skip unless the npm front-end libraries are installed (``make assets`` runs ``npm ci``)."""
+    missing = [
+        name
+        for name in ("@zazuko/yasgui/build/yasgui.min.js", "cytoscape/dist/cytoscape.min.js")
+        if not (REPO / "node_modules" / name).is_file()
+    ]
+    if missing:
+        pytest.skip(f"front-end libraries not installed ({', '.join(missing)}): run `make assets`")

@@ -19,7 +19,9 @@ def only_local_requests(page, server) -> list[str]:
     return [u for u in page.requests if not u.startswith((server.url, "data:", "blob:", "about:"))]
 
 
-def test_editor_runs_an_example_query_and_shows_rows(browser_page, real_web_server, take_screenshot):
+def test_editor_runs_an_example_query_and_shows_rows(
+    vendor_assets, browser_page, real_web_server, take_screenshot
+):
     page = browser_page
     page.goto(f"{real_web_server.url}/editor")
     page.wait_for_selector(".yasqe .CodeMirror")
@@ -61,7 +63,7 @@ def _node_click(page, iri: str) -> None:
 
 
 def test_explorer_finds_rosatom_expands_it_and_shows_its_partners(
-    browser_page, real_web_server, take_screenshot
+    vendor_assets, browser_page, real_web_server, take_screenshot
 ):
     page = browser_page
     page.goto(f"{real_web_server.url}/explorer?lang=vi")
@@ -121,7 +123,7 @@ def test_label_with_a_script_tag_is_shown_as_text(browser_page, real_web_server,
     ids=["class", "property", "resource"],
 )
 def test_editor_completes_from_this_graphs_vocabulary(
-    browser_page, real_web_server, take_screenshot, typed, expected
+    vendor_assets, browser_page, real_web_server, take_screenshot, typed, expected
 ):
     page = browser_page
     page.goto(f"{real_web_server.url}/editor")
@@ -144,7 +146,7 @@ def test_editor_completes_from_this_graphs_vocabulary(
     assert only_local_requests(page, real_web_server) == []
 
 
-def test_explorer_opens_the_resource_page_on_double_click(browser_page, real_web_server):
+def test_explorer_opens_the_resource_page_on_double_click(vendor_assets, browser_page, real_web_server):
     page = browser_page
     page.goto(f"{real_web_server.url}/explorer?iri={ROSATOM}")
     wait_until(page, f"pactgraphCy.getElementById({VIETNAM!r}).nonempty()")
@@ -154,7 +156,7 @@ def test_explorer_opens_the_resource_page_on_double_click(browser_page, real_web
     assert page.locator("h1").inner_text() == "Việt Nam"
 
 
-def test_a_shared_editor_url_opens_its_query(browser_page, real_web_server):
+def test_a_shared_editor_url_opens_its_query(vendor_assets, browser_page, real_web_server):
     page = browser_page
     query = f"SELECT ?label WHERE {{ <{EAEU}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
     page.goto(f"{real_web_server.url}/editor#{urlencode({'query': query})}")
@@ -167,7 +169,7 @@ def test_a_shared_editor_url_opens_its_query(browser_page, real_web_server):
     assert "Eurasian Economic Union" in page.locator(".yasr table.dataTable").inner_text()
 
 
-def test_explorer_class_filter_hides_and_shows_nodes(browser_page, real_web_server):
+def test_explorer_class_filter_hides_and_shows_nodes(vendor_assets, browser_page, real_web_server):
     page = browser_page
     page.goto(f"{real_web_server.url}/explorer?iri={ROSATOM}")
     wait_until(page, f"pactgraphCy.getElementById({VIETNAM!r}).nonempty()")
@@ -181,7 +183,7 @@ def test_explorer_class_filter_hides_and_shows_nodes(browser_page, real_web_serv
     assert page.evaluate(visible)
 
 
-def test_explorer_date_and_document_filters(browser_page, real_web_server):
+def test_explorer_date_and_document_filters(vendor_assets, browser_page, real_web_server):
     page = browser_page
     agreement = "https://w3id.org/pactgraph/id/agreement/rosatom-petrovietnam-2015"
     page.goto(f"{real_web_server.url}/explorer?iri={ROSATOM}")
@@ -211,7 +213,7 @@ def test_explorer_date_and_document_filters(browser_page, real_web_server):
     assert f"{ROSATOM} {VIETNAM}" in page.evaluate(visible_edges)
 
 
-def test_editor_adds_the_prefix_line_for_a_prefix_of_this_graph(browser_page, real_web_server):
+def test_editor_adds_the_prefix_line_for_a_prefix_of_this_graph(vendor_assets, browser_page, real_web_server):
     page = browser_page
     page.goto(f"{real_web_server.url}/editor")
     page.wait_for_selector(".yasqe .CodeMirror")

@@ -37,6 +37,14 @@ def check_ontology_rdf(response) -> None:
     assert len(graph) > 100
 
 
+def check_document_rdf(response) -> None:
+    graph = rdf_of(response)
+    text = graph.value(
+        URIRef("https://w3id.org/pactgraph/id/document/900_websample"), URIRef("https://schema.org/text")
+    )
+    assert text is not None and "Rosatom" in str(text)
+
+
 def check_rosatom_html(response) -> None:
     assert "<h1>Tập đoàn Rosatom</h1>" in response.text or "<h1>Rosatom</h1>" in response.text
 
@@ -57,6 +65,39 @@ def check_neighbourhood_json(response) -> None:
 def check_graphml(response) -> None:
     root = ET.fromstring(response.content)
     assert root.tag.endswith("graphml")
+
+
+def html_with(*needles: str):
+    def check(response) -> None:
+        assert response.text.lstrip().startswith("<!doctype html>")
+        for needle in needles:
+            assert needle in response.text
+
+    return check
+
+
+def json_with(*keys: str):
+    def check(response) -> None:
+        data = response.json()
+        assert set(keys) <= set(data)
+
+    return check
+
+
+def tool_page(needle: str):
+    """The editor or explorer: the tool when npm assets are installed, else how to install them."""
+
+    def check(response) -> None:
+        assert needle in response.text or "make assets" in response.text
+
+    return check
+
+
+def xml_root(tag: str):
+    def check(response) -> None:
+        assert ET.fromstring(response.content).tag.endswith(tag)
+
+    return check
 
 
 CASES = [
@@ -84,6 +125,20 @@ CASES = [
     ("/graph/neighbourhood?iri=https://w3id.org/pactgraph/id/org/rosatom", None, "application/json",
      check_neighbourhood_json),
     ("/graph/export/graphml", None, "application/graphml+xml", check_graphml),
+    ("/graph/export/gexf", None, "application/gexf+xml", xml_root("gexf")),
+    ("/graph/export/graphology", None, "application/json", json_with("nodes", "edges", "options")),
+    ("/graph/export/vis-network", None, "application/json", json_with("nodes", "edges")),
+    ("/ontology/context.jsonld", None, "application/ld+json", json_with("@context")),
+    ("/dumps/", None, "application/json", json_with("dumps")),
+    ("/dumps/", "text/html", "text/html", html_with("/.well-known/void")),
+    ("/", "text/html", "text/html", html_with('href="/class/Company"')),
+    ("/search?q=rosatom", "text/html", "text/html", html_with('href="/id/org/rosatom"')),
+    ("/class/Company", "text/html", "text/html", html_with('href="/id/org/rosatom"')),
+    ("/timeline", "text/html", "text/html", html_with('href="/id/agreement/rosatom-petrovietnam-2015"')),
+    ("/editor", "text/html", "text/html", tool_page('id="editor-config"')),
+    ("/explorer", "text/html", "text/html", tool_page('id="cy"')),
+    ("/id/document/900_websample", "text/html", "text/html", html_with('class="mention')),
+    ("/id/document/900_websample.ttl", None, "text/turtle", check_document_rdf),
 ]  # fmt: skip
 
 
