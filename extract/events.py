@@ -80,6 +80,7 @@ class EventFinder:
         self.event_refs = PhraseSet(list(triggers.get("event_references")))
         self.agreement_refs = PhraseSet(list(triggers.get("agreement_references")))
         self.two_people = PhraseSet(list(triggers.get("two_people")))
+        self._holds = PhraseSet(["tổ chức", "đã tổ chức", "họp", "held", "holds", "convened", "hosted"])
 
     def find(self, view: TokenView, top: list[Candidate], ann: Annotations) -> EventResult:
         result = EventResult()
@@ -385,37 +386,53 @@ class EventFinder:
                 number = m.group(1) or _ORDINAL_WORDS.get(m.group(2).lower())
         if number is None:
             return 0
+        phrase_end = j
         if view.norms[j : j + 1] not in (["của"], ["of"]):
             j -= 1  # "Kỳ họp lần thứ 5 Tiểu ban ...": the mechanism right after the number
         if view.norms[j + 1 : j + 2] == ["the"]:
             j += 1
         mech = by_start.get(j + 1)
-        if mech is None or mech.entity.cls not in (
-            "Mechanism",
-            "InternationalOrganization",
-            "GovernmentBody",
-        ):
-            return 0
-        sentence = ann.sentence_of(view.starts[k])
+        bodies = ("Mechanism", "InternationalOrganization", "GovernmentBody")
         start = k - 1 if self.lang == "en" else k
-        surface = " ".join(ann.text[view.starts[start] : view.ends[mech.end - 1]].split())
+        mention_end = mech.end if mech is not None else phrase_end
+        if mech is None or mech.entity.cls not in bodies:
+            # "Hội đồng Doanh nghiệp X đã tổ chức phiên họp toàn thể lần thứ 4": the subject's session
+            mech = next(
+                (
+                    c
+                    for c in sorted(by_start.values(), key=lambda c: -c.end)
+                    if c.end <= start
+                    and start - c.end <= 4
+                    and c.entity.cls in bodies
+                    and view.same_sentence(c.start, k)
+                    and any(self._holds.match(view, i) for i in range(c.end, start))
+                ),
+                None,
+            )
+            if mech is None:
+                return 0
+            mention_end = phrase_end
+        sentence = ann.sentence_of(view.starts[k])
+        surface = " ".join(ann.text[view.starts[start] : view.ends[mention_end - 1]].split())
         entity = Entity(
             cls="Event",
             slug=slugify(f"{mech.entity.slug}-session-{number}"),
             labels={self.lang: surface},
             source="rule",
         )
-        result.candidates.append(Candidate(start, mech.end, entity, "rule", 1))
+        result.candidates.append(Candidate(start, mention_end, entity, "rule", 1))
         if sentence is not None and sentence not in ann.captions:
             if mech.entity.cls == "Mechanism":
                 result.facts.append(Fact(entity.key, "sessionOf", mech.entity.key, sentence))
             else:
                 result.facts.append(Fact(entity.key, "participant", mech.entity.key, sentence))
-            inside = [d for d in ann.dates if view.starts[k] <= d.start and d.end <= view.ends[mech.end - 1]]
+            inside = [
+                d for d in ann.dates if view.starts[k] <= d.start and d.end <= view.ends[mention_end - 1]
+            ]
             if inside:
                 d = inside[0]
                 result.facts.append(Fact(entity.key, "date", ("date", d.value, d.datatype), sentence, d.note))
-        return mech.end - k
+        return mention_end - k
 
     # ------------------------------------------------------------------ output
 

@@ -554,6 +554,11 @@ class FactFinder:
                         and view.norms[s.end + 1] == "s"
                     )
                     or (s.start == c.end + 1 and view.norms[c.end] in ("của", "of") and self.lang == "vi")
+                    or (
+                        s.start == c.end + 1
+                        and view.texts[c.end] == "("
+                        and view.texts[s.end : s.end + 1] == [")"]
+                    )
                 )
             ]
             for s in states:
@@ -609,6 +614,8 @@ def _principal_actors(view: TokenView, subjects: list[Candidate]) -> list[Candid
         nxt = subjects[i + 1] if i + 1 < len(subjects) else None
         if c.start > 0 and view.norms[c.start - 1] in ("của", "of"):
             continue
+        if c.start > 0 and view.texts[c.start - 1] == "(" and view.texts[c.end : c.end + 1] == [")"]:
+            continue  # "Công ty X (Nga)": the country of the one before
         if view.texts[c.end : c.end + 1] in (["'"], ["’"]):
             continue
         if nxt is not None and nxt.start == c.end and c.entity.cls == "State":

@@ -91,6 +91,7 @@ class NameExtent:
         self.lang = triggers.lang
         self.stops = PhraseSet(list(triggers.get("name_stops")))
         self.verb_stops = PhraseSet(list(triggers.get("verb_stops")))
+        self.places = PhraseSet(list(triggers.get("places")))
         self.glue = PhraseSet(list(triggers.get("name_glue")))
         self.heads = heads
 
@@ -238,6 +239,8 @@ class NameExtent:
                     and view.texts[k + 1].isdigit()
                 ):
                     break  # "... Cybercrime in 2016": a date, not the name
+                if norm in ("in", "at") and self.places.match(view, k + 1):
+                    break  # "... Passports in Moscow": where, not what
                 in_phrase = in_phrase or norm in ("of", "on", "for", "between", "in")
                 between = between or norm == "between"
                 k += 1

@@ -39,10 +39,12 @@ class PersonFinder:
         self.any_head = any_head
         self.demonyms = triggers.demonyms
         self.portfolio_words = frozenset(triggers.get("portfolio_words"))
+        self.lowercase_titles = PhraseSet(list(triggers.get("lowercase_titles")))
 
     def find(self, view: TokenView, top: list[Candidate], ann: Annotations) -> PeopleResult:
         result = PeopleResult()
         by_start = {c.start: c for c in top}
+        self._by_start = by_start
         by_end = {c.end: c for c in top}
         covered = [None] * len(view)
         for c in top:
@@ -86,6 +88,11 @@ class PersonFinder:
             # "Đại sứ Nga tại Việt Nam X", "Ambassador to Russia": the host country is not represented
             if view.norms[j : j + 1] in (["tại"], ["to"], ["in"]) and j + 1 in by_start:
                 j = by_start[j + 1].end
+            bare = self.any_head.match(view, j)
+            if not acts and bare and view.texts[j + bare : j + bare + 1] == [","]:
+                j += bare  # "Chủ tịch Hội đồng, ông Igor Matveyenko": the body named before
+            if view.texts[j : j + 1] == [","] and self.honorifics.match(view, j + 1):
+                j += 1 + self.honorifics.match(view, j + 1)
             filler = _FILLERS.match(view, j)
             if filler and view.texts[j] != ",":
                 j += filler
@@ -113,7 +120,8 @@ class PersonFinder:
                 if acts:
                     result.facts.append(Fact(entity.key, "represents", acts[0].entity.key, sentence))
             k = cand.end if cand is not None else j + 1
-        result.candidates.extend(self._honorific_references(view, covered, known))
+        result.candidates.extend(self._honorific_references(view, covered, known, ann, result))
+        result.candidates.extend(self._lowercase_titles(view, by_end, covered, known, ann, result))
         return result
 
     def _demonym_state(self, word: str) -> Entity | None:
@@ -217,10 +225,12 @@ class PersonFinder:
         return None
 
     def _honorific_references(
-        self, view: TokenView, covered: list, known: dict[str, Entity]
+        self, view: TokenView, covered: list, known: dict[str, Entity], ann: Annotations, result: PeopleResult
     ) -> list[Candidate]:
-        """ "ông Medvedev", "Mr Lavrov": a mention of a person the document already named."""
+        """ "ông Medvedev", "Mr Lavrov": a person the document already named; "ông Lý Thanh Tùng, Tổng
+        giám đốc Tổng công ty X": a new person with a full name, and whom the title after it names."""
         out = []
+        by_start: dict[int, Candidate] = {}
         for k in range(len(view) - 1):
             n = self.honorifics.match(view, k)
             if not n or covered[k] is not None:
@@ -230,12 +240,66 @@ class PersonFinder:
                 j += 1
             if j >= len(view) or covered[j] is not None or not view.is_cap(j):
                 continue
-            end = j + 1
-            surface = view.texts[j]
-            entity = self.person_entity(surface, known)
-            if entity is not None:
-                out.append(Candidate(j, end, entity, "rule", 1))
+            end = self.name_end(view, j, by_start)
+            surface = " ".join(ann.text[view.starts[j] : view.ends[max(end, j + 1) - 1]].split())
+            entity = self.person_entity(surface, known) if end > j else None
+            if entity is None and end - j == 1:
+                entity = self.person_entity(view.texts[j], known)
+            if entity is None and end - j >= 2:
+                entity = make_rule_entity("Person", canonical_person_name(surface), self.lang)
+            if entity is None:
+                continue
+            end = max(end, j + 1)
+            known[entity.key] = entity
+            out.append(Candidate(j, end, entity, "rule", 1))
+            self._apposition(view, end, entity, ann, result)
         return out
+
+    def _lowercase_titles(self, view, by_end, covered, known, ann, result) -> list[Candidate]:  # noqa: ANN001
+        """ "Kazan Federal University rector Rustam Gafurov": an organisation, a lower-case title, a name."""
+        out = []
+        for k in range(len(view)):
+            n = self.lowercase_titles.match(view, k)
+            org = by_end.get(k)
+            if not n or org is None or org.entity.cls not in NON_PERSON_ACTORS or not view.is_lower_word(k):
+                continue
+            j = k + n
+            end = self.name_end(view, j, self._by_start)
+            if end - j < 2 or any(covered[i] is not None for i in range(j, end)):
+                continue
+            surface = " ".join(ann.text[view.starts[j] : view.ends[end - 1]].split())
+            entity = self.person_entity(surface, known) or make_rule_entity(
+                "Person", canonical_person_name(surface), self.lang
+            )
+            known[entity.key] = entity
+            out.append(Candidate(j, end, entity, "rule", 1))
+            sentence = ann.sentence_of(view.starts[k])
+            if sentence is not None and sentence not in ann.captions:
+                role = " ".join(ann.text[view.starts[k] : view.ends[j - 1]].split())
+                result.facts.append(Fact(entity.key, "role", ("text", role, self.lang), sentence))
+                result.facts.append(Fact(entity.key, "represents", org.entity.key, sentence))
+        return out
+
+    def _apposition(
+        self, view: TokenView, end: int, entity: Entity, ann: Annotations, result: PeopleResult
+    ) -> None:
+        """ ", Tổng giám đốc Tổng công ty Cảng biển X, ...": the title and organisation after a name."""
+        if view.texts[end : end + 1] != [","]:
+            return
+        n = self.titles.match(view, end + 1)
+        if not n:
+            return
+        title_end = end + 1 + n
+        sentence = ann.sentence_of(view.starts[end])
+        if sentence is None or sentence in ann.captions:
+            return
+        role = " ".join(ann.text[view.starts[end + 1] : view.ends[title_end - 1]].split())
+        result.facts.append(Fact(entity.key, "role", ("text", role, self.lang), sentence))
+        target = self._by_start.get(title_end)
+        if target is None and view.norms[title_end : title_end + 1] == ["of"]:
+            target = self._by_start.get(title_end + 1)
+        if target is not None and target.entity.cls in NON_PERSON_ACTORS:
+            result.facts.append(Fact(entity.key, "represents", target.entity.key, sentence))
 
 
 def canonical_person_name(surface: str) -> str:

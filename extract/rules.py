@@ -33,6 +33,27 @@ HEAD_CLASSES = (
     ("government_heads", "GovernmentBody"),
 )
 _PLURALS = {"các", "những", "mọi", "nhiều"}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 _EN_ORDINAL = re.compile(
     r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
 )
@@ -144,6 +165,8 @@ class EntityFinder:
         self.extent = NameExtent(triggers, self.any_head)
         self.lowercase_heads = PhraseSet(list(triggers.get("lowercase_mechanism_heads")))
         self.titles = PhraseSet(list(triggers.get("titles")))
+        self.sign_verbs = PhraseSet(list(triggers.get("sign_verbs")))
+        self.lowercase_agreements = PhraseSet(list(triggers.get("lowercase_agreement_heads")))
 
     # ------------------------------------------------------------------ entry point
 
@@ -325,6 +348,7 @@ class EntityFinder:
         mention_starts = {c.start for c in self._gaz}
         mention_ends = {c.end for c in self._gaz}
         state_ends = {c.end for c in self._gaz if c.entity.cls == "State"}
+        out.extend(self._en_lowercase_instruments(view, ann))
         k = 0
         while k < len(view):
             head = self._best_head(view, k) if view.is_cap(k) and not view.noisy[k] else None
@@ -367,6 +391,39 @@ class EntityFinder:
                     entity.add_alias(self.lang, bare)
             out.append(Candidate(start, end, entity, "rule", 1))
             k = end
+        return out
+
+    def _en_lowercase_instruments(self, view: TokenView, ann: Annotations) -> list[Candidate]:
+        """ "signed a memorandum of understanding on joint research in aquaculture on 3 October": an
+        instrument named in lower case right after the verb that signs it."""
+        out = []
+        for k in range(len(view)):
+            n = self.sign_verbs.match(view, k)
+            if not n:
+                continue
+            j = k + n
+            if view.norms[j : j + 1] in (["a"], ["an"], ["the"]):
+                j += 1
+            h = self.lowercase_agreements.match(view, j)
+            if not h or not view.is_lower_word(j):
+                continue
+            end = j + h
+            good = end
+            while end < len(view) and view.same_sentence(j, end) and end - j < 14 and view.is_word(end):
+                norm = view.norms[end]
+                nxt = view.norms[end + 1] if end + 1 < len(view) else ""
+                if norm in ("on", "in", "at", "from", "since") and (
+                    nxt in _MONTHS or nxt.isdigit() or view.is_cap(end + 1)
+                ):
+                    break  # a date or a place follows
+                if norm in ("which", "that", "to", "with", "and", "by", "for", "said", "was", "is", "will"):
+                    break
+                end += 1
+                if norm not in ("on", "of", "in", "for", "the", "a", "an"):
+                    good = end
+            surface = ann.text[view.starts[j] : view.ends[good - 1]]
+            entity = make_rule_entity("Agreement", surface, self.lang)
+            out.append(Candidate(j, good, entity, "rule", 1))
         return out
 
     # ------------------------------------------------------------------ identity

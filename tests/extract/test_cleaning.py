@@ -54,7 +54,10 @@ def test_newspaper_footer_lines_are_noise_but_the_article_is_not() -> None:
 
 
 def test_audio_residue_timestamps_urls_and_bylines_are_noise() -> None:
-    text = "https://example.vn/a-b.html\n0:00 / 0:00\n08:04, 06/04/2021\n(PLVN) - Nội dung bài.\nTheo nhandan.com.vn\n"
+    text = (
+        "https://example.vn/a-b.html\n0:00 / 0:00\n08:04, 06/04/2021\n(PLVN) - Nội dung bài.\n"
+        "Theo nhandan.com.vn\n"
+    )
     kinds = [kind for _, kind in _noise_texts(text)]
     assert (
         kinds.count("url") >= 1 and "audio" in kinds and "timestamp" in kinds and kinds.count("byline") == 2

@@ -1,4 +1,4 @@
-"""The reviewed data files (gazetteer, trigger lexicons) keep their schema; bad entries are refused clearly."""
+"""The reviewed data files (gazetteer, trigger lexicons) keep their schema; bad entries are refused."""
 
 import tomllib
 
