@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from importlib.metadata import version as _dist_version
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -15,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from .deps import link_header, not_acceptable, page_language, render, web_settings
 from .describe import describe, is_known
 from .documents import document_segments, parse_highlight
-from .engine import get_engine, select
+from .engine import get_engine, select, store_version
 from .iris import iri_for_path, local_href
 from .lookup import entry_json, get_index
 from .negotiation import ALL_FORMATS, HTML, NotAcceptable, choose, split_extension
@@ -24,8 +26,18 @@ from .views import evidence_views, facts_with_evidence, resource_view
 
 router = APIRouter()
 
+__version__ = _dist_version("pactgraph")  # templates change with the code: part of the ETag
+
+# HTML depends on the language too (Accept-Language when there is no ?lang=).
+VARY = "Accept, Accept-Language"
 # A page shows at most this many facts with their sentences (the RDF representations have them all).
 MAX_FACTS = 100
+
+
+def representation_etag(version: str, fmt_key: str, request: Request) -> str:
+    """Changes with the store version, the representation and the page's language and parameters."""
+    key = f"{__version__} {version} {fmt_key} {page_language(request)} {request.url.path}?{request.url.query}"
+    return '"' + hashlib.sha1(key.encode()).hexdigest()[:20] + '"'
 
 
 def alternates(path: str, request: Request) -> list[tuple[Any, str]]:
@@ -105,6 +117,9 @@ async def resource(path: str, request: Request) -> Response:
     except NotAcceptable as error:
         return not_acceptable(error)
     engine = get_engine(request)
+    etag = representation_etag(await store_version(engine), fmt.key, request)
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers={"ETag": etag, "Vary": VARY})
     iri = iri_for_path(stem)
     if not stem or "/" not in stem:
         return await not_found(request, engine, stem, fmt)
@@ -115,7 +130,7 @@ async def resource(path: str, request: Request) -> Response:
     if not is_known(graph, iri):
         return await not_found(request, engine, stem, fmt)
     links = alternates(stem, request)
-    headers = {"Vary": "Accept", "Link": link_header(links)}
+    headers = {"Vary": VARY, "Link": link_header(links), "ETag": etag}
     if fmt is not HTML:
         body = await run_in_threadpool(serialize, graph, fmt)
         location = next(href for f, href in links if f is fmt)

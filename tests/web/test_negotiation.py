@@ -192,3 +192,16 @@ def test_head_answers_like_get_without_a_body(web_client, path):
     get = web_client.get(path)
     assert head.status_code == 200 and head.content == b""
     assert head.headers["content-type"] == get.headers["content-type"]
+
+
+def test_resource_representations_revalidate_with_etags(web_client):
+    turtle = web_client.get("/id/org/rosatom.ttl")
+    html = web_client.get("/id/org/rosatom", headers={"Accept": "text/html"})
+    english = web_client.get("/id/org/rosatom?lang=en", headers={"Accept": "text/html"})
+    etags = {turtle.headers["etag"], html.headers["etag"], english.headers["etag"]}
+    assert len(etags) == 3  # one per representation and language
+    again = web_client.get("/id/org/rosatom.ttl", headers={"If-None-Match": turtle.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+    other = web_client.get("/id/org/rosatom.ttl", headers={"If-None-Match": '"something-else"'})
+    assert other.status_code == 200 and other.content == turtle.content
+    assert "Accept-Language" in html.headers["vary"]
