@@ -143,6 +143,8 @@ async def neighbourhood(
     deg = await degrees(engine, included)
     docs = await edge_documents(engine, edges)
     plabels = await property_labels(engine, sorted({p for _, p, _ in edges}), lang)
+    class_iris = sorted({f"{PG._NS}{t}" for f in facts.values() for t in f["types"]})
+    class_labels = await property_labels(engine, class_iris, lang)  # any IRIs' rdfs:labels
     shown: dict[str, int] = {}
     for s, _, o in edges:
         shown[s] = shown.get(s, 0) + 1
@@ -159,6 +161,7 @@ async def neighbourhood(
                     "label": pick_label(f["labels"], lang, local_name(iri)),
                     "class": types[0] if types else "",
                     "classes": types,
+                    "class_label": class_labels.get(f"{PG._NS}{types[0]}", types[0]) if types else "",
                     "degree": deg.get(iri, 0),
                     "hidden": max(0, deg.get(iri, 0) - shown.get(iri, 0)),
                     "date": min(f["dates"]) if f["dates"] else "",

@@ -79,7 +79,7 @@ def test_explorer_finds_rosatom_expands_it_and_shows_its_partners(
         f"pactgraphCy.getElementById({ROSATOM!r}).nonempty()"
     )  # expansion keeps what was there
     legend = page.locator("#filter-classes").inner_text()
-    assert "Company" in legend and "State" in legend
+    assert "doanh nghiệp" in legend and "quốc gia" in legend  # class labels in the page's language
     take_screenshot(page, "explorer")
     assert only_local_requests(page, real_web_server) == []
 
@@ -171,15 +171,15 @@ def test_a_shared_editor_url_opens_its_query(vendor_assets, browser_page, real_w
 
 def test_explorer_class_filter_hides_and_shows_nodes(vendor_assets, browser_page, real_web_server):
     page = browser_page
-    page.goto(f"{real_web_server.url}/explorer?iri={ROSATOM}")
+    page.goto(f"{real_web_server.url}/explorer?iri={ROSATOM}&lang=en")
     wait_until(page, f"pactgraphCy.getElementById({VIETNAM!r}).nonempty()")
     # The filter sets display:none through a class; read the style, as the renderer does.
     visible = f"pactgraphCy.getElementById({VIETNAM!r}).style('display') !== 'none'"
     assert page.evaluate(visible)
-    page.locator("#filter-classes label", has_text="State").locator("input").uncheck()
+    page.locator("#filter-classes label", has_text="state").locator("input").uncheck()
     assert not page.evaluate(visible)
     assert page.evaluate(f"pactgraphCy.getElementById({ROSATOM!r}).style('display') !== 'none'")
-    page.locator("#filter-classes label", has_text="State").locator("input").check()
+    page.locator("#filter-classes label", has_text="state").locator("input").check()
     assert page.evaluate(visible)
 
 

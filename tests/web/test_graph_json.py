@@ -20,6 +20,7 @@ def test_neighbourhood_returns_cytoscape_elements_with_classes_and_labels(web_cl
     nodes = {n["data"]["id"]: n["data"] for n in data["elements"]["nodes"]}
     assert nodes[ROSATOM]["label"] == "Rosatom" and nodes[ROSATOM]["root"] is True
     assert nodes[ID + "org/petrovietnam"]["class"] == "Company"
+    assert nodes[ID + "org/petrovietnam"]["class_label"] == "company"  # the ontology's label, in English
     assert nodes[ID + "agreement/rosatom-petrovietnam-2015"]["date"] == "2015-05-29"
     edges = [e["data"] for e in data["elements"]["edges"]]
     coop = next(e for e in edges if e["property"].endswith("#cooperatesWith"))

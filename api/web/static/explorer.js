@@ -122,7 +122,9 @@
   }
 
   function refreshFilters() {
-    cy.nodes().forEach((n) => checkbox(classBox, hidden.classes, n.data("class") || "", n.data("class") || "other", colour(n.data("class"))));
+    cy.nodes().forEach((n) =>
+      checkbox(classBox, hidden.classes, n.data("class") || "", n.data("class_label") || n.data("class") || "—", colour(n.data("class")))
+    );
     cy.edges().forEach((e) => checkbox(propBox, hidden.properties, e.data("property"), e.data("label")));
     const docs = new Set();
     cy.edges().forEach((e) => (e.data("documents") || []).forEach((d) => docs.add(d)));
