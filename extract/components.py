@@ -6,6 +6,7 @@ separate pure function :func:`pactgraph.extract.to_rdf.doc_to_quads` writes RDF.
 
 from functools import lru_cache
 
+import numpy
 from pactgraph.extract.areas import area_lexicon
 from pactgraph.extract.cleaning import find_noise, mask
 from pactgraph.extract.dates import find_dates
@@ -24,6 +25,7 @@ from pactgraph.extract.rules import (
 )
 from pactgraph.extract.sentences import split_sentences
 from pactgraph.extract.tokens import TokenView
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -40,9 +42,9 @@ def _gazetteer(vocab: Vocab) -> Gazetteer:
 def make_noise(nlp: Language, name: str):  # noqa: ANN201
     def noise(doc: Doc) -> Doc:
         ann = annotations(doc)
-        ann.text = doc.text
-        ann.noise = find_noise(doc.text)
-        ann.masked = mask(doc.text, ann.noise)
+        ann.text = ann.text or doc.text  # doc.text is rebuilt on every access: read it once
+        ann.noise = find_noise(ann.text)
+        ann.masked = mask(ann.text, ann.noise)
         return doc
 
     return noise
@@ -56,17 +58,20 @@ def make_sentences(nlp: Language, name: str):  # noqa: ANN201
         credits = [s for s in ann.noise if s.kind in ("credit", "repeated")]
         seen: set[str] = set()
         for start, end in ann.sentences:
-            body = " ".join(doc.text[start:end].split())
+            body = " ".join(ann.text[start:end].split())
             followed = any(
-                0 <= c.start - end <= _CAPTION_GAP or (c.start >= end and not doc.text[end : c.start].strip())
+                0 <= c.start - end <= _CAPTION_GAP or (c.start >= end and not ann.text[end : c.start].strip())
                 for c in credits
             )
             if followed or body in seen:
                 ann.captions.add((start, end))
             seen.add(body)
+        # sentence starts in one array write (setting token.is_sent_start one by one is quadratic)
         starts = {s for s, _ in ann.sentences}
-        for token in doc:
-            token.is_sent_start = token.idx in starts or token.i == 0
+        flags = numpy.array([[1 if (t.idx in starts or t.i == 0) else -1] for t in doc], dtype="int64")
+        flags = flags.view("uint64")  # spaCy's array type; -1 marks "not a sentence start"
+        if len(doc):
+            doc.from_array([SENT_START], flags)
         return doc
 
     return sentences
