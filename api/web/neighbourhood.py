@@ -137,8 +137,10 @@ async def neighbourhood(
         seen |= set(new[:room])
         frontier = new[:room]
     node_set = set(included)
-    edges = sorted(e for e in discovered if e[0] in node_set and e[2] in node_set)
-    left_edges = len(discovered) - len(edges)
+    inside = lambda e: e[0] in node_set and e[2] in node_set  # noqa: E731
+    # Every edge among the nodes shown, also those between two neighbours (not found from the root).
+    edges = sorted(e for e in await edges_touching(engine, included) if inside(e))
+    left_edges = sum(1 for e in discovered if not inside(e))
     facts = await node_facts(engine, included)
     deg = await degrees(engine, included)
     docs = await edge_documents(engine, edges)

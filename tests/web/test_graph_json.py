@@ -34,6 +34,16 @@ def test_neighbourhood_returns_cytoscape_elements_with_classes_and_labels(web_cl
     assert data["left_out"] == {"nodes": 0, "edges": 0} and data["truncated"] is False
 
 
+def test_neighbourhood_includes_edges_between_two_neighbours(web_client):
+    edges = {
+        (e["data"]["source"], e["data"]["target"])
+        for e in neighbourhood(web_client).json()["elements"]["edges"]
+    }
+    agreement = ID + "agreement/rosatom-petrovietnam-2015"
+    assert (agreement, ROSATOM) in edges and (ROSATOM, ID + "org/petrovietnam") in edges
+    assert (agreement, ID + "org/petrovietnam") in edges  # neither end is the root
+
+
 def test_neighbourhood_ids_are_stable_across_calls_and_languages(web_client):
     first = neighbourhood(web_client, lang="vi").json()["elements"]
     second = neighbourhood(web_client, lang="en").json()["elements"]
