@@ -140,7 +140,10 @@ def _entity_quads(entity: Entity, d: ox.NamedNode, add) -> None:  # noqa: ANN001
         add(s, RDF + "type", _n(PG + "Actor"))
     for lang, label in sorted(entity.labels.items()):
         add(s, RDFS + "label", ox.Literal(label, language=lang))
-        add(s, SKOS + "prefLabel", ox.Literal(label, language=lang))
+        # a rule-found name may be written differently in another document under the same IRI: only the
+        # gazetteer's reviewed label is the one skos:prefLabel per language, the others are altLabels
+        pref = SKOS + "prefLabel" if entity.source == "gazetteer" else SKOS + "altLabel"
+        add(s, pref, ox.Literal(label, language=lang))
     for lang, names in sorted(entity.aliases.items()):
         for name in sorted(names):
             if name != entity.labels.get(lang):

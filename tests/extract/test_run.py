@@ -223,3 +223,13 @@ def test_files_restricts_the_run_and_keeps_the_corpus_metadata(tmp_path: Path) -
         if q.predicate.value == "http://purl.org/dc/terms/publisher"
     ]
     assert titles == ["Zing News"]
+
+
+def test_the_extracted_dataset_conforms_to_the_shapes(corpus_run: tuple[Path, Path]) -> None:
+    from pactgraph.cli.main import app
+    from typer.testing import CliRunner
+
+    _, out = corpus_run
+    result = CliRunner().invoke(app, ["validate", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "0 violation(s), 0 warning(s)" in result.output
