@@ -181,3 +181,23 @@ def test_piped_output_defaults_to_a_machine_format_and_a_terminal_gets_a_table(m
     assert commands_query._default_format(form) == expected
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     assert commands_query._default_format(form) == "table"
+
+
+def test_docs_command_writes_the_ontology_docs_with_examples_from_the_store(one_document_store, tmp_path):
+    readme = tmp_path / "queries-README.md"
+    args = ["--store", str(one_document_store), "--out", str(tmp_path), "--queries-readme", str(readme)]
+    result = CliRunner().invoke(app, ["docs", *args])
+    assert result.exit_code == 0, result.output
+    markdown = (tmp_path / "ontology.md").read_text(encoding="utf-8")
+    # The one document's FTA is the example of pg:signedOn, with its label as a comment.
+    signed = '"2015-05-29"^^<http://www.w3.org/2001/XMLSchema#date>'
+    assert f"<agreement/vietnam-eaeu-fta> pg:signedOn {signed} ." in markdown
+    assert (tmp_path / "ontology.svg").read_text(encoding="utf-8").startswith("<svg ")
+    assert "## agreements-in-time-order" in readme.read_text(encoding="utf-8")
+
+
+def test_docs_command_without_a_built_store_says_how_to_build_one(tmp_path):
+    result = CliRunner().invoke(app, ["docs", "--store", str(tmp_path / "none"), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "pactgraph build" in result.stderr
+    assert not (tmp_path / "ontology.md").exists()
