@@ -64,7 +64,13 @@ class Term:
 
 
 def prefixed(iri: str) -> str:
-    """``pg:party`` for the IRI of pg:party; an IRI under no known prefix stays ``<iri>``."""
+    """``pg:party`` for the IRI of pg:party; an IRI under no known prefix stays ``<iri>``.
+
+    >>> prefixed("https://w3id.org/pactgraph/ontology#party")
+    'pg:party'
+    >>> prefixed("https://w3id.org/pactgraph/id/state/russia")  # a slash is not allowed in a local name
+    '<https://w3id.org/pactgraph/id/state/russia>'
+    """
     best = max(
         (p for p, ns in PREFIXES.items() if iri.startswith(ns)), key=lambda p: len(PREFIXES[p]), default=""
     )

@@ -161,7 +161,15 @@ def _prefixed(iri: str) -> str:
 
 
 def _binding(term: dict | None) -> str | None:
-    """A SPARQL JSON term as readable text: prefixed IRIs, literals with their language or datatype."""
+    """A SPARQL JSON term as readable text: prefixed IRIs, literals with their language or datatype.
+
+    >>> _binding({"type": "uri", "value": "https://w3id.org/pactgraph/id/state/russia"})
+    'id:state/russia'
+    >>> _binding({"type": "literal", "value": "Nga", "xml:lang": "vi"})
+    'Nga @vi'
+    >>> _binding({"type": "literal", "value": "2015-05-29", "datatype": "http://www.w3.org/2001/XMLSchema#date"})
+    '2015-05-29 (xsd:date)'
+    """
     if term is None:
         return None
     kind, value = term.get("type"), term.get("value", "")
