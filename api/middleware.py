@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 from pactgraph.api.access_log import AccessLog
+from pactgraph.api.fast_path import try_fast_get
 from pactgraph.api.metrics import Metrics
 from pactgraph.api.routes_sparql import sparql_endpoint
 from starlette.requests import Request
@@ -88,7 +89,9 @@ class EdgeMiddleware:
             await send(message)
 
         try:
-            if path == "/sparql":
+            if path == "/sparql" and method == "GET" and await try_fast_get(scope, receive, send_wrapper):
+                pass
+            elif path == "/sparql":
                 # The hot path: straight to the endpoint, past routing and exception middleware
                 # (the endpoint maps its own errors through api/errors.py).
                 request = Request(scope, receive)

@@ -36,6 +36,11 @@ class Operation:
     format: str | None = None
 
 
+def is_absolute_iri(text: str) -> bool:
+    """True for an absolute IRI: a scheme, then no spaces or characters IRIs forbid."""
+    return bool(_ABSOLUTE_IRI.match(text))
+
+
 def media_type_of(request: Request) -> tuple[str, dict[str, str]]:
     """The request's Content-Type: lower-case media type and its parameters."""
     raw = request.headers.get("content-type", "")
