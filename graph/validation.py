@@ -260,22 +260,30 @@ def validate_store(store: ox.Store, shapes: Path) -> ValidationReport:
     return validate_graph(data, shapes, store)
 
 
-def validate(store_path: Path, shapes: Path) -> ValidationReport:
-    """Validate a published store (read-only)."""
+def _packaged(name: str) -> Path:
+    from pactgraph.ontology import path
+
+    return path(name)
+
+
+def validate(store_path: Path, shapes: Path | None = None) -> ValidationReport:
+    """Validate a published store (read-only) against *shapes* (default: ontology/shapes.ttl)."""
     from pactgraph.graph.location import open_read_only
 
-    return validate_store(open_read_only(store_path), shapes)
+    return validate_store(open_read_only(store_path), shapes or _packaged("shapes.ttl"))
 
 
-def validate_file(path: Path, shapes: Path, ontology_files: list[Path] = ()) -> ValidationReport:
+def validate_file(
+    path: Path, shapes: Path | None = None, ontology_files: list[Path] | None = None
+) -> ValidationReport:
     """Validate an RDF file (all its graphs merged, with the ontology), e.g. extraction output."""
-    from pactgraph.graph.loading import bulk_load_file
+    from pactgraph.graph.loading import bulk_load_file, materialise_union
 
+    if ontology_files is None:
+        ontology_files = [_packaged("pactgraph.ttl"), _packaged("areas.ttl")]
     store = ox.Store()
     bulk_load_file(store, path, to_graph=ox.NamedNode("urn:pactgraph:file"))
     for file in ontology_files:
         bulk_load_file(store, file, to_graph=ox.NamedNode("urn:pactgraph:ontology"))
-    from pactgraph.graph.loading import materialise_union
-
     materialise_union(store)
-    return validate_store(store, shapes)
+    return validate_store(store, shapes or _packaged("shapes.ttl"))
