@@ -94,3 +94,13 @@ def test_add_an_nquads_document(tmp_path):
     assert first.exit_code == 0 and "published version" in first.output, first.output
     second = _run("add", str(b), "--store", str(store), "--no-dumps")
     assert second.exit_code == 0 and "unchanged" in second.output, second.output
+
+
+def test_build_while_another_holds_the_lock_is_refused_with_a_message(store_dir):
+    location = StoreLocation(store_dir)
+    before = location.current()
+    with location.lock():
+        result = _run("build", "--from-nq", str(SAMPLE), "--store", str(store_dir))
+    assert result.exit_code == 1
+    assert "is locked by another build or writer" in result.output and "pid" in result.output
+    assert location.current() == before
