@@ -186,9 +186,14 @@ def _results(jobs: list[tuple], workers: int) -> Iterator[_Result]:
         for job in jobs:
             yield _work(job)
         return
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    if forking:
+        # build both pipelines once, before forking: the workers inherit them instead of each building its own
+        from pactgraph.extract.pipeline import nlp_for
+
+        for lang in ("vi", "en"):
+            nlp_for(lang)
+    context = multiprocessing.get_context("fork" if forking else "spawn")
     with context.Pool(processes=workers) as pool:
         yield from pool.imap(_work, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4) or 1)))
 
