@@ -122,7 +122,16 @@ def annotations_to_quads(ann: Annotations) -> list[ox.Quad]:
         area = _n(AREA_PREFIX + slug)
         add(area, RDF + "type", _n(PG + "CooperationArea"))
         add(area, PG + "mentionedIn", d)
-    return sorted(quads, key=str)
+    return sorted(quads, key=_sort_key)
+
+
+def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    """A total order on the document's quads (all in one graph) that is cheap to compute."""
+    obj = quad.object
+    if isinstance(obj, ox.Literal):
+        extra = obj.language or obj.datatype.value
+        return (quad.subject.value, quad.predicate.value, obj.value, extra)
+    return (quad.subject.value, quad.predicate.value, obj.value, "")
 
 
 def _deduplicated(facts: list[Fact]) -> list[Fact]:
