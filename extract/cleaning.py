@@ -41,6 +41,10 @@ _SOURCE_LINE = re.compile(
 )
 _BYLINE_LINE = re.compile(r"\s*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*")
 _LEAD_BYLINE = re.compile(r"(?m)^[ \t]*\(\s*[" + UPPER + r"]{2,12}\s*\)\s*[-–—]\s*")
+# "HANOI, Dec. 5 (Xinhua) --", "MOSCOW, March 6 (TASS) -": the agency of an English dateline
+_AGENCY = re.compile(
+    r"(?m)^[^\n]{0,60}?\s(\(\s*[A-Z][A-Za-z&.]{1,20}(?:\s[A-Z][A-Za-z]+)?\s*\)\s*[-–—]{1,2})"
+)
 _INLINE_REPORTER = re.compile(r"\bTheo\s+(?:Đặc phái viên|phóng viên|PV|ký giả)\s+[" + UPPER + r"]{2,10}\s*,")
 _CREDIT_PAREN = re.compile(r"\(\s*(?:Ảnh|Photo|Nguồn ảnh|Nguồn|Video)\s*:[^)\n]{1,80}\)", re.IGNORECASE)
 _WORD = r"[^\s.\n()]+(?:\.(?:[A-Z]{2,}|[a-z]{2,})(?!\w))*"
@@ -68,6 +72,7 @@ def find_noise(text: str) -> list[NoiseSpan]:
         seen_lines.add(stripped)
         if kind is not None:
             spans.append(NoiseSpan(start, end, kind))
+    spans.extend(NoiseSpan(m.start(1), m.end(1), "byline") for m in _AGENCY.finditer(text))
     for pattern, kind in (
         (_URL, "url"),
         (_EMAIL, "email"),

@@ -155,7 +155,11 @@ class EventFinder:
         sentence = ann.sentence_of(view.starts[k])
         if sentence is None:
             return n
-        visitor = self._visitor_after(view, end, top, sentence) or self._intro_subject(view, k, top, sentence)
+        visitor = (
+            self._visitor_after(view, end, top, sentence)
+            or self._intro_subject(view, k, top, sentence)
+            or self._subject_before(view, k, top)  # "Mishustin is on an official visit to Vietnam"
+        )
         happening = self._happening_for("visit", host, view, end, sentence, ann, happenings)
         if happening is None:
             return n
@@ -270,10 +274,14 @@ class EventFinder:
         return before[-1] if before else None
 
     def _date_after(self, view, end, sentence, ann) -> DateMention | None:  # noqa: ANN001
-        """The first date after the trigger in its sentence (within a few words)."""
+        """The first date after the trigger in its sentence (within a few words, or a weekday further on)."""
         pos = view.ends[end - 1] if end > 0 else 0
         for d in ann.dates:
-            if d.start >= pos and d.start < sentence[1] and d.start - pos <= 40:
+            if (
+                d.start >= pos
+                and d.start < sentence[1]
+                and (d.start - pos <= 40 or d.note and "on or before" in d.note)
+            ):
                 return d
         return None
 
