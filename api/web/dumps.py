@@ -11,7 +11,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from pactgraph.ontology.namespace import BASE
 
+from . import openapi_docs as docs
 from .deps import page_language, render, web_settings
+from .engine import get_engine, select
 from .iris import local_href, page_href
 
 router = APIRouter()
@@ -53,7 +55,9 @@ def list_dumps(folder: Path) -> list[dict[str, object]]:
     ]
 
 
-@router.api_route("/dumps/", methods=["GET", "HEAD"], summary="The downloadable dumps")
+@router.api_route(
+    "/dumps/", methods=["GET", "HEAD"], summary="The downloadable dumps", responses=docs.DUMPS_INDEX
+)
 async def dumps_index(request: Request) -> Response:
     files = list_dumps(_dumps_dir(request))
     if "text/html" not in request.headers.get("accept", ""):
@@ -64,7 +68,9 @@ async def dumps_index(request: Request) -> Response:
     return render(request, "dumps.html", {"files": files, "lang": page_language(request)})
 
 
-@router.api_route("/dumps/{name}", methods=["GET", "HEAD"], summary="Download one dump")
+@router.api_route(
+    "/dumps/{name}", methods=["GET", "HEAD"], summary="Download one dump", responses=docs.DUMP_FILE
+)
 async def dump_file(name: str, request: Request) -> Response:
     folder = _dumps_dir(request)
     if not _NAME.match(name):
@@ -87,8 +93,16 @@ async def dump_file(name: str, request: Request) -> Response:
     "/.well-known/void",
     methods=["GET", "HEAD"],
     summary="The VoID description of the dataset (void:dataDump links the dumps)",
+    responses=docs.VOID,
 )
 async def well_known_void(request: Request) -> Response:
     """RFC 5785 / VoID §7 entry point: a 303 to the dataset's own dereferenceable IRI."""
+    described = await select(get_engine(request), f"SELECT ?p WHERE {{ <{DATASET_IRI}> ?p ?o }} LIMIT 1")
+    if not described:
+        return PlainTextResponse(
+            f"No VoID description of <{DATASET_IRI}> in the published store yet "
+            "(`pactgraph build` writes it).",
+            status_code=404,
+        )
     target = local_href(DATASET_IRI, web_settings(request))
     return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})

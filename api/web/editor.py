@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from pactgraph.ontology.namespace import PREFIXES
 
+from . import openapi_docs as docs
 from .deps import render, web_settings
 from .examples import example_queries
 from .iris import page_href
@@ -37,7 +38,9 @@ def script_json(value: object) -> str:
     )
 
 
-@router.get("/editor", summary="SPARQL query editor (YASGUI)")
+@router.get(
+    "/editor", summary="SPARQL query editor (YASGUI)", response_class=HTMLResponse, responses=docs.HTML_PAGE
+)
 async def editor(request: Request, example: str = "") -> Response:
     settings = web_settings(request)
     config = {

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from pactgraph.core.errors import QueryRefused, QuerySyntaxError
 from starlette.concurrency import run_in_threadpool
 
+from . import openapi_docs as docs
 from .deps import page_language, render, web_settings
 from .engine import construct, get_engine
 from .entity_graph import simple_graph, whole_graph_query
@@ -23,7 +24,11 @@ _GRAPH_FORM = re.compile(
 )
 
 
-@router.get("/graph/neighbourhood", summary="An entity and its neighbours as Cytoscape.js elements")
+@router.get(
+    "/graph/neighbourhood",
+    summary="An entity and its neighbours as Cytoscape.js elements",
+    responses=docs.NEIGHBOURHOOD,
+)
 async def graph_neighbourhood(
     request: Request,
     iri: str = Query(..., description="the entity's IRI (https://w3id.org/pactgraph/id/...)"),
@@ -77,6 +82,7 @@ async def _export(request: Request, fmt: str, query: str | None, lang: str | Non
 @router.get(
     "/graph/export/{fmt}",
     summary="The graph (or a CONSTRUCT result) as GraphML, GEXF, graphology or vis-network",
+    responses=docs.EXPORT,
 )
 async def graph_export(
     request: Request,
@@ -94,6 +100,11 @@ async def graph_export_post(
     return await _export(request, fmt, query, lang)
 
 
-@router.get("/explorer", summary="Graph explorer (Cytoscape.js)")
+@router.get(
+    "/explorer",
+    summary="Graph explorer (Cytoscape.js)",
+    response_class=HTMLResponse,
+    responses=docs.HTML_PAGE,
+)
 async def explorer_page(request: Request, iri: str = "") -> Response:
     return render(request, "explorer.html", {"start_iri": iri if is_iri(iri) else ""})

@@ -8,12 +8,13 @@ from importlib import resources
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from pactgraph.ontology.docs import packaged_diagram_svg
 from pactgraph.ontology.namespace import ONTOLOGY_IRI, PG
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from starlette.concurrency import run_in_threadpool
 
+from . import openapi_docs as docs
 from .deps import link_header, not_acceptable, page_language, render, web_settings
 from .iris import local_href, page_href
 from .negotiation import ALL_FORMATS, HTML, NotAcceptable, choose
@@ -134,6 +135,8 @@ async def _ontology(request: Request, ext: str | None) -> Response:
     "/ontology",
     methods=["GET", "HEAD"],
     summary="The ontology (HTML documentation, Turtle, JSON-LD, N-Triples, RDF/XML)",
+    response_class=HTMLResponse,
+    responses=docs.ONTOLOGY,
 )
 async def ontology(request: Request) -> Response:
     return await _ontology(request, None)
@@ -143,6 +146,7 @@ async def ontology(request: Request) -> Response:
     "/ontology/context.jsonld",
     methods=["GET", "HEAD"],
     summary="The JSON-LD @context used by this server's JSON-LD",
+    responses=docs.JSONLD_CONTEXT,
 )
 async def context() -> Response:
     return JSONResponse({"@context": jsonld_context()}, media_type="application/ld+json")

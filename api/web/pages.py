@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from pactgraph.ontology.namespace import PG
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 
+from . import openapi_docs as docs
 from .dates import readable_date, sort_key
 from .deps import page_language, render, web_settings
 from .engine import get_engine, select
@@ -51,7 +52,7 @@ async def class_counts(engine: Any) -> list[dict[str, Any]]:
     return sorted(classes, key=lambda c: (c["name"] in PROVENANCE_CLASSES, -c["count"], c["name"]))
 
 
-@router.get("/", summary="Home page")
+@router.get("/", summary="Home page", response_class=HTMLResponse, responses=docs.HTML_PAGE)
 async def home(request: Request) -> Response:
     engine = get_engine(request)
     classes = await class_counts(engine)
@@ -63,7 +64,12 @@ async def home(request: Request) -> Response:
     return render(request, "home.html", {"classes": classes, "examples": example_queries()})
 
 
-@router.get("/class/{name}", summary="Instances of a class, paged")
+@router.get(
+    "/class/{name}",
+    summary="Instances of a class, paged",
+    response_class=HTMLResponse,
+    responses=docs.CLASS_PAGE,
+)
 async def class_page(request: Request, name: str, page: int = Query(1, ge=1)) -> Response:
     engine = get_engine(request)
     settings = web_settings(request)
@@ -152,7 +158,12 @@ async def timeline_items(engine: Any, lang: str, request: Request) -> list[dict[
     return sorted(items.values(), key=lambda i: (i["sort"], i["label"]))
 
 
-@router.get("/timeline", summary="Events and agreements by date")
+@router.get(
+    "/timeline",
+    summary="Events and agreements by date",
+    response_class=HTMLResponse,
+    responses=docs.HTML_PAGE,
+)
 async def timeline(request: Request) -> Response:
     items = await timeline_items(get_engine(request), page_language(request), request)
     return render(request, "timeline.html", {"items": items})

@@ -8,12 +8,13 @@ from importlib.metadata import version as _dist_version
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from pactgraph.ontology.namespace import PG
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import Node
 from starlette.concurrency import run_in_threadpool
 
+from . import openapi_docs as docs
 from .deps import link_header, not_acceptable, page_language, render, web_settings
 from .describe import describe, is_known
 from .documents import document_segments, parse_highlight
@@ -109,6 +110,8 @@ async def not_found(request: Request, engine: Any, path: str, fmt: Any) -> Respo
     "/id/{path:path}",
     methods=["GET", "HEAD"],
     summary="Dereference a resource IRI (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)",
+    response_class=HTMLResponse,
+    responses=docs.RESOURCE,
 )
 async def resource(path: str, request: Request) -> Response:
     stem, by_extension = split_extension(path)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pactgraph.ontology.namespace import PG
 
+from . import openapi_docs as docs
 from .deps import page_language, render, web_settings
 from .engine import get_engine
 from .lookup import entry_json, get_index
@@ -52,7 +53,7 @@ async def lookup(
     return JSONResponse({"query": q, "results": results}, headers={"Cache-Control": "no-cache"})
 
 
-@router.get("/search", summary="Search page")
+@router.get("/search", summary="Search page", response_class=HTMLResponse, responses=docs.HTML_PAGE)
 async def search_page(request: Request, q: str = "", type: list[str] = Query([])) -> Response:
     settings = web_settings(request)
     lang = page_language(request)

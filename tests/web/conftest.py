@@ -105,11 +105,10 @@ def start_web_server(web_sample_store) -> Iterator[object]:
     """A factory for extra servers on the sample graph with other settings (stopped afterwards)."""
     servers: list[ThreadServer] = []
 
-    def start(**settings: object) -> ThreadServer:
+    def start(store: object = None, **settings: object) -> ThreadServer:
         port = free_port()
-        app = make_web_app(
-            sample_graph.StoreEngine(web_sample_store), base_url=f"http://127.0.0.1:{port}", **settings
-        )
+        engine = sample_graph.StoreEngine(store if store is not None else web_sample_store)
+        app = make_web_app(engine, base_url=f"http://127.0.0.1:{port}", **settings)
         servers.append(ThreadServer(app, port).start())
         return servers[-1]
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-ID = "https://w3id.org/pactgraph/id/"
+BASE = "https://w3id.org/pactgraph/"
+ID = BASE + "id/"
 PG = "https://w3id.org/pactgraph/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -172,8 +173,19 @@ def document_quads(stem, title, date, text, mentioned, facts) -> list[ox.Quad]:
     return [ox.Quad(s, p, o, g) for s, p, o in quads]
 
 
+def metadata_quads() -> list[ox.Quad]:
+    """The VoID description the build writes into graph/metadata (its dataset IRI and one dump)."""
+    n = ox.NamedNode
+    graph, dataset, void = n(BASE + "graph/metadata"), n(ID + "dataset/pactgraph"), "http://rdfs.org/ns/void#"
+    return [
+        ox.Quad(dataset, n(RDF + "type"), n(void + "Dataset"), graph),
+        ox.Quad(dataset, n(RDFS + "label"), ox.Literal("pactgraph", language="en"), graph),
+        ox.Quad(dataset, n(void + "dataDump"), n("http://127.0.0.1:8000/dumps/pactgraph.nq.gz"), graph),
+    ]
+
+
 def sample_quads() -> list[ox.Quad]:
-    quads = [q for document in DOCUMENTS for q in document_quads(*document)]
+    quads = [q for document in DOCUMENTS for q in document_quads(*document)] + metadata_quads()
     sameas = (ox.NamedNode(ID + "org/rosatom"), ox.NamedNode(OWL + "sameAs"))
     quads.append(ox.Quad(*sameas, ox.NamedNode("http://www.wikidata.org/entity/Q1141400"), ox.NamedNode(DOC)))
     return quads

@@ -153,6 +153,12 @@ def test_void_entry_point_redirects_to_the_dataset_description(web_client):
     response = web_client.get("/.well-known/void", follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/id/dataset/pactgraph"
+    followed = web_client.get("/.well-known/void", headers={"Accept": "text/turtle"}, follow_redirects=True)
+    assert (
+        followed.status_code == 200
+        and "void:dataDump" in followed.text
+        and "pactgraph.nq.gz" in followed.text
+    )
 
 
 def test_a_hub_page_shows_a_bounded_number_of_facts_and_says_how_many(web_client):
@@ -189,3 +195,15 @@ def test_class_pages_are_paged(web_client, monkeypatch):
     assert len(items[0]) == 2 and len(items[1]) == 1 and not set(items[0]) & set(items[1])
     assert 'rel="next" href="/class/Company?page=2&amp;lang=en"' in first and "1 / 2" in first
     assert 'rel="prev"' in second and 'rel="next"' not in second
+
+
+def test_void_entry_point_says_when_there_is_no_dataset_description(start_web_server):
+    import httpx
+    from pactgraph.api.web.dumps import DATASET_IRI
+
+    assert DATASET_IRI.endswith("/id/dataset/pactgraph")
+    import pyoxigraph
+
+    server = start_web_server(store=pyoxigraph.Store())  # nothing published: nothing to redirect to
+    response = httpx.get(f"{server.url}/.well-known/void", follow_redirects=False)
+    assert response.status_code == 404 and "pactgraph build" in response.text
