@@ -53,11 +53,6 @@ CONSTRUCT {{
 }}"""
 
 
-def rdf_description_query(iri: str) -> str:
-    """The machine-readable description: the same CONSTRUCT (it is self-contained)."""
-    return description_query(iri)
-
-
 async def describe(engine: Any, iri: str) -> Graph:
     """The description graph of ``iri`` (empty when the store does not know it)."""
     return await construct(engine, description_query(iri))

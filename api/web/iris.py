@@ -53,10 +53,6 @@ def iri_for_path(path: str) -> str:
     return ID_PREFIX + path.strip("/")
 
 
-def is_local(iri: str) -> bool:
-    return iri.startswith(BASE)
-
-
 def page_href(route: str, settings: Settings, **params: str) -> str:
     """A path to one of this server's own pages, with query parameters."""
     root = base_path(settings)
