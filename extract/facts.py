@@ -89,11 +89,13 @@ class FactFinder:
         self.event_verbs = PhraseSet(list(triggers.get("event_verbs")))
         self.topic_verbs = PhraseSet(list(triggers.get("topic_verbs")))
         self.demonyms = triggers.demonyms
+        self.meeting_people = PhraseSet(list(triggers.get("meeting_people")))
 
     def find(
         self, view: TokenView, top: list[Candidate], nested: list[Candidate], ann: Annotations
     ) -> list[Fact]:
         facts: list[Fact] = []
+        self._events = sorted((c for c in top if c.entity.cls == "Event"), key=lambda c: c.start)
         groups: dict[int, _SentenceMentions] = {}
         for c in top:
             if c.source == "demonym":
@@ -265,8 +267,20 @@ class FactFinder:
 
     def _topics(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         """ "Hội nghị đã thảo luận ... thương mại và đầu tư", "The plan covers oil and gas ...": the fields
-        the sentence says an instrument, meeting or mechanism is about."""
+        the sentence says an instrument, meeting or mechanism is about; "The ministers discussed ...":
+        those of the meeting told just before."""
         out = []
+        first = view.index_at(group.sentence[0])
+        n = self.meeting_people.match(view, first)
+        if n:
+            verb_at = next(
+                (i for i in range(first + n, first + n + 3) if self.topic_verbs.match(view, i)), None
+            )
+            earlier = [e for e in self._events if e.end <= first]
+            if verb_at is not None and earlier:
+                _, clause_end = self._clause_bounds(view, verb_at, group)
+                for _, _, slug in self.areas.find(view, verb_at, clause_end):
+                    out.append(self._fact(earlier[-1].entity.key, "area", ("area", slug), group))
         for c in group.top:
             if c.entity.cls not in NAMED_THINGS:
                 continue

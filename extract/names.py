@@ -96,7 +96,12 @@ class NameExtent:
         self.heads = heads
 
     def end_vi(
-        self, view: TokenView, start: int, mention_starts: set[int], cls: str = "Agreement"
+        self,
+        view: TokenView,
+        start: int,
+        mention_starts: set[int],
+        cls: str = "Agreement",
+        inside_names: set[int] = frozenset(),
     ) -> tuple[int, str | None]:
         """Exclusive end token of the name whose body starts at *start*, and an acronym in brackets.
 
@@ -144,9 +149,7 @@ class NameExtent:
                 k += glued
                 good = k
                 continue
-            if view.is_lower_word(k) and (
-                self.stops.match(view, k) or (clause != "về" and self.verb_stops.match(view, k))
-            ):
+            if view.is_lower_word(k) and (self.stops.match(view, k)):
                 break  # a verb inside "về ..." is the subject's ("về hợp tác cung cấp khí")
             if (
                 norm == "lần"
@@ -166,6 +169,8 @@ class NameExtent:
                 clause = "giữa"
             elif norm == "về":
                 clause = "về"
+            elif norm in ("và", "với") and k in inside_names:
+                pass  # the "và" of "Bộ Giáo dục và Đào tạo": part of a name inside this one
             elif norm in ("và", "với"):
                 nxt = k + 1
                 if not view.same_sentence(k, nxt):

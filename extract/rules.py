@@ -58,14 +58,15 @@ _EN_ORDINAL = re.compile(
     r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
 )
 _LEGAL_SUFFIXES = re.compile(
-    r"\s+(?:Corporation|Corp\.?|Company|JSC|PJSC|Co\.?|Ltd\.?|LLC|Inc\.?|Group|Holdings?)$"
+    r"\s+(?:State Corporation|Corporation|Corp\.?|Company|JSC|PJSC|Co\.?|Ltd\.?|LLC|Inc\.?|Group|Holdings?)$"
 )
 
 
 def _without_legal_suffix(name: str) -> str:
     """ "Truong Son Energy Corporation" is also "Truong Son Energy"."""
     bare = _LEGAL_SUFFIXES.sub("", name)
-    return bare if len(bare.split()) >= 2 else name
+    # "Roscosmos" alone is a name; "Energy" alone is not
+    return bare if len(bare.split()) >= 2 or (len(bare) >= 5 and bare[0].isupper() and bare != name) else name
 
 
 _FUNCTION_WORDS = {
@@ -102,7 +103,9 @@ class Candidate:
         return self.end - self.start
 
 
-def _cut_at_known_names(cands: list[Candidate], view: TokenView) -> list[Candidate]:
+def _cut_at_known_names(
+    cands: list[Candidate], view: TokenView, gaz: list[Candidate] = ()
+) -> list[Candidate]:
     """ "Tổng giám đốc Tập đoàn Baikalgaz Oleg Venediktov": the company was named before as "Tập đoàn
     Baikalgaz", so the longer run ends there and the rest is left for the person finder."""
     out = []
@@ -110,7 +113,7 @@ def _cut_at_known_names(cands: list[Candidate], view: TokenView) -> list[Candida
         if c.entity.cls in ("Company", "GovernmentBody"):
             own = view.norms[c.start : c.end]
             best = None
-            for d in cands:
+            for d in [*cands, *(g for g in gaz if g.start == c.start)]:
                 if d is c or d.entity.cls != c.entity.cls:
                     continue
                 other = view.norms[d.start : d.end]
@@ -175,6 +178,7 @@ class EntityFinder:
         mention_starts = {c.start for c in gaz}
         state_ends = {c.end for c in gaz if c.entity.cls == "State"}
         self._gaz = gaz
+        self._inside_names = {i for c in gaz for i in range(c.start + 1, c.end - 1)}
         rules = self._vi_head_candidates(view, ann, mention_starts, state_ends) if self.lang == "vi" else []
         if self.lang == "en":
             rules = self._en_head_candidates(view, ann)
@@ -241,10 +245,12 @@ class EntityFinder:
                     continue
                 acronym = None
             else:
-                end, acronym = self.extent.end_vi(view, body, mention_starts, cls)
+                end, acronym = self.extent.end_vi(view, body, mention_starts, cls, self._inside_names)
                 if cls == "Mechanism" and _numbered(view, body, end + 3):
                     # "Tham vấn lần thứ nhất ...": one occurrence, not the standing body
-                    event_end, event_acronym = self.extent.end_vi(view, body, mention_starts, "Event")
+                    event_end, event_acronym = self.extent.end_vi(
+                        view, body, mention_starts, "Event", self._inside_names
+                    )
                     if _numbered(view, body, event_end):
                         cls, end, acronym = "Event", event_end, event_acronym
                 if cls == "Event" and (
@@ -265,7 +271,17 @@ class EntityFinder:
                 entity.add_alias(self.lang, acronym)
             out.append(Candidate(k, end, entity, "rule", 1))
             k = end if cls in ("Company", "GovernmentBody") else body
-        return _cut_at_known_names(out, view)
+        out = _cut_at_known_names(out, view, self._gaz)
+        for c in out:  # "Quỹ Đầu tư Trực tiếp Nga (RDIF)": the acronym is a name too
+            if (
+                c.entity.cls in ("Company", "GovernmentBody")
+                and view.texts[c.end : c.end + 1] == ["("]
+                and view.texts[c.end + 2 : c.end + 3] == [")"]
+                and view.texts[c.end + 1].isupper()
+                and len(view.texts[c.end + 1]) >= 2
+            ):
+                c.entity.add_alias(self.lang, view.texts[c.end + 1])
+        return out
 
     def _overflows(self, view: TokenView, end: int) -> bool:
         """The name seems to go on in lower case ("Viện Quan hệ quốc tế quốc gia ..."): unsure, skip it."""
@@ -302,10 +318,12 @@ class EntityFinder:
                 and view.is_cap(k + 1)
                 and k > body
                 or (
+                    # "Bộ Kế hoạch và Đầu tư": "và" inside a short name; after a long one it joins two
                     view.norms[k] == "và"
                     and view.is_cap(k + 1)
                     and not self.any_head.match(view, k + 1)
                     and (k + 1 not in mention_starts)
+                    and sum(1 for i in range(body, k) if view.is_cap(i)) <= 2
                 )
             ):
                 k += 1
@@ -384,6 +402,21 @@ class EntityFinder:
                 continue
             if ordinal and cls == "Mechanism":
                 cls = "Event"
+            if (
+                cls == "Mechanism"
+                and view.norms[k] in ("center", "centre")
+                and (
+                    "National" in view.texts[start:k]
+                    or (
+                        start < k
+                        and view.is_cap(start)
+                        and not ordinal
+                        and sum(1 for t in view.norms[start:k] if t == "-") == 0
+                        and any(g.start == start and g.entity.cls == "State" for g in self._gaz)
+                    )
+                )
+            ):
+                cls = "GovernmentBody"  # "Vietnam National Space Center": a state agency, not a joint centre
             entity = self._resolve_name(cls, surface, view, start, k + n, end, ann, self._gaz)
             if cls == "Company":
                 bare = _without_legal_suffix(surface)
@@ -511,7 +544,7 @@ def merge_references(top: list[Candidate], nested: list[Candidate], view: TokenV
 def _own_name(cand: Candidate, top: list[Candidate], candidates: list[Candidate]) -> bool:
     """A named event, mechanism or instrument inside another name ("Tuyên bố chung của Hội nghị cấp cao
     ... lần thứ 4"): it starts later than the outer name and is no part of a gazetteer name."""
-    if cand.entity.cls not in ("Mechanism", "Event", "Agreement"):
+    if cand.entity.cls not in ("Mechanism", "Event", "Agreement", "GovernmentBody", "Company"):
         return False
     outer = next(t for t in top if t.start <= cand.start and cand.end <= t.end)
     if outer.start == cand.start:
@@ -539,7 +572,9 @@ def second_mentions(view: TokenView, top: list[Candidate]) -> list[Candidate]:
             *(a for aliases in c.entity.aliases.values() for a in aliases),
         ]:
             toks = phrase_tokens(label)
-            if len(toks) >= 2:
+            one_word = len(toks) == 1 and (label.isupper() or len(label) >= 5) and label[0].isupper()
+            alias = any(label in names for names in c.entity.aliases.values())
+            if len(toks) >= 2 or (one_word and alias):  # "RDIF", "Roscosmos"
                 names.setdefault(toks, c.entity)
     out = []
     for toks, entity in sorted(names.items(), key=lambda item: -len(item[0])):
