@@ -44,5 +44,5 @@ def test_any_class_or_dump_name_gets_a_clear_answer(web_server, name):
     segment = quote(name, safe="") or "x"
     with httpx.Client(base_url=web_server.url, timeout=30) as client:
         for route in ("/class/", "/dumps/"):
-            response = client.get(route + segment, headers={"Accept": "text/html"})
+            response = client.get(route + segment, headers={"Accept": "text/html"}, follow_redirects=True)
             assert response.status_code in (200, 404), (route, segment, response.text)
