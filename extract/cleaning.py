@@ -83,7 +83,13 @@ def find_noise(text: str) -> list[NoiseSpan]:
         (_INLINE_REPORTER, "byline"),
     ):
         spans.extend(NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(text))
-    return sorted(set(spans))
+    unique = sorted(set(spans))
+    # a span inside another of the same kind ("(PLVN) -" found as a lead byline and as an agency) is one
+    return [
+        a
+        for a in unique
+        if not any(b != a and b.kind == a.kind and b.start <= a.start and a.end <= b.end for b in unique)
+    ]
 
 
 def _line_kind(body: str) -> str | None:
