@@ -33,6 +33,7 @@ _TIMESTAMP_LINE = re.compile(
 _FOOTER_LABEL = re.compile(
     r"\s*(?:Tổng biên tập|Phó Tổng biên tập|Tòa soạn|Toà soạn|Trụ sở|Địa chỉ|Điện thoại|ĐT|E-?mail|Fax|"
     r"Hotline|Giấy phép|Bản quyền|Chịu trách nhiệm|Cơ quan chủ quản|Liên hệ|Copyright|Editor-in-chief|"
+    r"Phóng viên|Nhóm phóng viên|Biên tập|Bài và ảnh|Bài, ảnh|Tin, ảnh|Tin và ảnh|Thực hiện|Reporter|Writer|"
     r"Editor|Address|Tel|Phone|Contact)\b[^:\n]{0,40}:",
     re.IGNORECASE,
 )

@@ -234,7 +234,7 @@ class EntityFinder:
                 cls == "Mechanism"
                 and self.lowercase_heads.match(view, k)
                 and self._actor_soon(view, body, mention_starts)
-            )
+            ) or (cls == "Agreement" and self._between_actors_soon(view, body, mention_starts))
             if not view.is_cap(k) and not lower_ok:
                 k += 1
                 continue
@@ -293,6 +293,17 @@ class EntityFinder:
             and view.norms[end] not in _FUNCTION_WORDS
             and not self.extent.stops.match(view, end)
         )
+
+    def _between_actors_soon(self, view: TokenView, body: int, mention_starts: set[int]) -> bool:
+        """ "bản ghi nhớ giữa ASEAN và Nga", "memorandum of understanding between X and Y": a lower-case
+        instrument whose parties follow at once."""
+        for i in range(body, min(body + 5, len(view) - 1)):
+            if not view.same_sentence(body, i):
+                return False
+            if view.norms[i] in ("giữa", "between"):
+                nxt = i + 1 + (view.norms[i + 1] == "the")
+                return nxt in mention_starts
+        return False
 
     def _actor_soon(self, view: TokenView, body: int, mention_starts: set[int]) -> bool:
         return any(i in mention_starts for i in range(body, min(body + 4, len(view))))
@@ -430,17 +441,23 @@ class EntityFinder:
         """ "signed a memorandum of understanding on joint research in aquaculture on 3 October": an
         instrument named in lower case right after the verb that signs it."""
         out = []
+        mention_starts = {c.start for c in self._gaz}
         for k in range(len(view)):
             n = self.sign_verbs.match(view, k)
-            if not n:
-                continue
-            j = k + n
-            if view.norms[j : j + 1] in (["a"], ["an"], ["the"]):
-                j += 1
-            h = self.lowercase_agreements.match(view, j)
-            if not h or not view.is_lower_word(j):
+            h = self.lowercase_agreements.match(view, k) if not n else 0
+            if h and view.is_lower_word(k) and self._between_actors_soon(view, k + h, mention_starts):
+                j = k  # "a memorandum of understanding between PetroVietnam and Gazprom Neft on ..."
+            elif n:
+                j = k + n
+                if view.norms[j : j + 1] in (["a"], ["an"], ["the"]):
+                    j += 1
+                h = self.lowercase_agreements.match(view, j)
+                if not h or not view.is_lower_word(j):
+                    continue
+            else:
                 continue
             end = j + h
+            between = False
             good = end
             while end < len(view) and view.same_sentence(j, end) and end - j < 14 and view.is_word(end):
                 norm = view.norms[end]
@@ -449,6 +466,12 @@ class EntityFinder:
                     nxt in _MONTHS or nxt.isdigit() or view.is_cap(end + 1)
                 ):
                     break  # a date or a place follows
+                if norm == "between":
+                    between = True
+                elif norm == "and" and between:
+                    between = False  # "between X and Y"
+                    end += 1
+                    continue
                 if norm in ("which", "that", "to", "with", "and", "by", "for", "said", "was", "is", "will"):
                     break
                 end += 1
