@@ -264,14 +264,30 @@ class EventFinder:
             found.told_outside_captions = True
         return found
 
-    def _date_before(self, view, k, sentence, ann) -> DateMention | None:  # noqa: ANN001
-        """ "Chiều 29/6, tại Hà Nội, hai Bộ trưởng đã hội đàm": a date earlier in the same sentence."""
+    def _date_before(self, view, k, sentence, ann, single_day: bool = False) -> DateMention | None:  # noqa: ANN001
+        """ "Chiều 29/6, tại Hà Nội, hai Bộ trưởng đã hội đàm": a date earlier in the same sentence
+        (a single day for talks: a range is the visit's)."""
         before = [
             d
             for d in ann.dates
-            if sentence[0] <= d.start and d.end <= view.starts[k] and d.datatype == "date"
+            if sentence[0] <= d.start
+            and d.end <= view.starts[k]
+            and d.datatype == "date"
+            and not (single_day and d.range_end)
         ]
         return before[-1] if before else None
+
+    def _day_after(self, view, end, sentence, ann) -> DateMention | None:  # noqa: ANN001
+        """The first single day after the trigger in its sentence ("hội đàm với ... vào chiều 30/11")."""
+        pos = view.ends[end - 1] if end > 0 else 0
+        return next(
+            (
+                d
+                for d in ann.dates
+                if pos <= d.start < sentence[1] and d.datatype == "date" and not d.range_end
+            ),
+            None,
+        )
 
     def _date_after(self, view, end, sentence, ann) -> DateMention | None:  # noqa: ANN001
         """The first date after the trigger in its sentence (within a few words, or a weekday further on)."""
@@ -327,7 +343,9 @@ class EventFinder:
         for person in subjects + people:
             if person not in people:
                 people.append(person)
-        date = self._date_after(view, j, sentence, ann) or self._date_before(view, k, sentence, ann)
+        date = self._day_after(view, j, sentence, ann) or self._date_before(
+            view, k, sentence, ann, single_day=True
+        )
         visit_here = next(
             (
                 h

@@ -212,6 +212,25 @@ class FactFinder:
                     ),
                     None,
                 )
+            if year is None:
+                # "Công ước ... về Luật Biển 1982", "Hiệp định ... ngày 6/9/2018 về ...": its date
+                tail = _skip_acronym(view, a.end)
+                gap_start = view.ends[tail - 1] if tail > a.end else after
+                year = next(
+                    (
+                        d
+                        for d in ann.dates
+                        if d.start >= gap_start
+                        and ann.text[gap_start : d.start].strip().lower()
+                        in ("", "ngày", "năm", "of", "dated")
+                        and (
+                            d.datatype != "gYear"
+                            or ann.text[d.start : d.end].strip()[:1].isdigit()
+                            or ann.text[d.start : d.end].lower().startswith("năm")
+                        )
+                    ),
+                    None,
+                )
             if year is not None:
                 out.append(self._fact(a.entity.key, "signedOn", ("date", year.value, year.datatype), group))
             nxt = next((b for b in agreements if b.start >= a.end), None)

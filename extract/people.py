@@ -54,6 +54,10 @@ class PersonFinder:
         k = 0
         while k < len(view):
             n = self.titles.match(view, k) if view.is_cap(k) and covered[k] is None else 0
+            # "Chủ tịch nước Cộng hòa ..." where a name starts inside the title ("nước Cộng hòa ... Việt Nam")
+            inner = next((s for s in range(k + 1, k + n) if s in by_start), None)
+            if inner is not None and self.titles.match(view, k) >= inner - k and self.titles.match(view, k):
+                n = inner - k
             if not n:
                 k += 1
                 continue
@@ -114,7 +118,8 @@ class PersonFinder:
                 for i in range(cand.start, cand.end):
                     covered[i] = cand
             sentence = ann.sentence_of(view.starts[k])
-            if sentence is not None and sentence not in ann.captions:
+            # a title says whom a person acts for even in a photo caption (the caption's events are not facts)
+            if sentence is not None:
                 role = " ".join(ann.text[view.starts[k] : view.ends[title_end - 1]].split())
                 result.facts.append(Fact(entity.key, "role", ("text", role, self.lang), sentence))
                 if acts:
