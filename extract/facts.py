@@ -90,6 +90,7 @@ class FactFinder:
         self.topic_verbs = PhraseSet(list(triggers.get("topic_verbs")))
         self.demonyms = triggers.demonyms
         self.meeting_people = PhraseSet(list(triggers.get("meeting_people")))
+        self.join_verbs = PhraseSet(list(triggers.get("join_verbs")))
 
     def find(
         self, view: TokenView, top: list[Candidate], nested: list[Candidate], ann: Annotations
@@ -375,7 +376,20 @@ class FactFinder:
     def _members(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         out = []
         actors = [c for c in group.top if c.entity.cls in NON_PERSON_ACTORS]
+        starts = {c.start: c for c in actors}
         for k in range(view.index_at(group.sentence[0]), view.index_ending_at(group.sentence[1])):
+            joined = self.join_verbs.match(view, k)
+            if joined:
+                # "Việt Nam gia nhập ASEAN năm 1995", "Laos joined ASEAN in 1997"
+                member = next((c for c in actors if c.end <= k and k - c.end <= 2), None)
+                target = starts.get(k + joined) or starts.get(k + joined + 1)
+                if (
+                    member is not None
+                    and target is not None
+                    and target.entity.cls == "InternationalOrganization"
+                ):
+                    out.append(self._fact(member.entity.key, "memberOf", target.entity.key, group))
+                continue
             n = self.members.match(view, k)
             if not n:
                 continue
@@ -396,6 +410,8 @@ class FactFinder:
                 "are",
                 "là các",
                 "đã là",
+                "trở thành",
+                "đã trở thành",
                 ", a",
                 ", an",
                 "became",

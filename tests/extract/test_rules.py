@@ -111,3 +111,27 @@ def test_two_mentions_of_a_new_name_in_two_documents_are_one_iri() -> None:
     keys_a = {m.key for m in a.mentions if a.entities[m.key].cls == "Company"}
     keys_b = {m.key for m in b.mentions if b.entities[m.key].cls == "Company"}
     assert keys_a == keys_b == {"org/tap-doan-van-tai-bien-volga"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "member", "organisation"),
+    [
+        ("Việt Nam gia nhập ASEAN năm 1995.", "vi", "Việt Nam", "Hiệp hội các quốc gia Đông Nam Á"),
+        (
+            "Nga là thành viên của Liên minh Kinh tế Á - Âu.",
+            "vi",
+            "Liên bang Nga",
+            "Liên minh Kinh tế Á - Âu",
+        ),
+        ("Laos joined ASEAN in 1997.", "en", "Laos", "Association of Southeast Asian Nations"),
+        (
+            "Russia, a member of the Eurasian Economic Union, agreed.",
+            "en",
+            "Russia",
+            "Eurasian Economic Union",
+        ),
+    ],
+)
+def test_membership_is_read_from_the_sentence(text: str, lang: str, member: str, organisation: str) -> None:
+    _, facts = _extract(text, lang)
+    assert (member, "memberOf", organisation) in facts
