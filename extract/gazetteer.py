@@ -84,7 +84,9 @@ class Gazetteer:
         Matching runs on a Doc of the view's tokens, so a double space or a line break inside a
         name does not hide it (but a name never runs across two sentences).
         """
-        words = Doc(self.vocab, words=view.texts or [""], spaces=[True] * max(1, len(view.texts)))
+        if not view.texts:
+            return []  # only whitespace
+        words = Doc(self.vocab, words=view.texts, spaces=[True] * len(view.texts))
         for token, norm in zip(words, view.norms, strict=False):
             token.norm_ = norm
         hits: list[GazetteerHit] = []
