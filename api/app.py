@@ -106,7 +106,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return error_response(exc, head=request.method == "HEAD")
 
     openapi.install(app, settings)
-    app.add_middleware(EdgeMiddleware, metrics=metrics_, access_log=access_log)
+    app.add_middleware(
+        EdgeMiddleware, metrics=metrics_, access_log=access_log, max_header_bytes=settings.max_header_bytes
+    )
     return app
 
 

@@ -81,6 +81,10 @@ class PayloadTooLarge(ApiError):
     status = 413
 
 
+class HeadersTooLarge(ApiError):
+    status = 431
+
+
 class UnsupportedMediaType(ApiError):
     status = 415
 

@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 from pactgraph.api.access_log import AccessLog
+from pactgraph.api.errors import HeadersTooLarge, error_response
 from pactgraph.api.fast_path import try_fast_get
 from pactgraph.api.metrics import Metrics
 from pactgraph.api.routes_sparql import sparql_endpoint
@@ -56,10 +57,13 @@ def route_of(path: str) -> str:
 class EdgeMiddleware:
     """Wraps the app: answers CORS preflights, adds headers, counts and logs each request."""
 
-    def __init__(self, app: Any, metrics: Metrics, access_log: AccessLog) -> None:
+    def __init__(
+        self, app: Any, metrics: Metrics, access_log: AccessLog, max_header_bytes: int = 32768
+    ) -> None:
         self.app = app
         self.metrics = metrics
         self.access_log = access_log
+        self.max_header_bytes = max_header_bytes
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -76,17 +80,21 @@ class EdgeMiddleware:
             self._record(scope, path, method, 204, started)
             return
         status_holder = [500]
+        header_bytes = sum(len(k) + len(v) + 4 for k, v in scope.get("headers", ()))
+        if header_bytes > self.max_header_bytes:
+            # The HTTP parser in use sets no limit of its own: refuse here, before any work.
+            response = error_response(
+                HeadersTooLarge(
+                    f"The request headers take {header_bytes} bytes, over the limit of "
+                    f"{self.max_header_bytes} (PACTGRAPH_MAX_HEADER_BYTES); send smaller headers "
+                    "(a query belongs in the URL or the body)"
+                )
+            )
+            await response(scope, receive, self._with_headers(send, status_holder))
+            self._record(scope, path, method, status_holder[0], started)
+            return
 
-        async def send_wrapper(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                status_holder[0] = message["status"]
-                headers = list(message.get("headers", []))
-                headers += _SECURITY
-                headers += _CORS
-                if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers):
-                    headers.append((b"content-security-policy", _CSP))
-                message = {**message, "headers": headers}
-            await send(message)
+        send_wrapper = self._with_headers(send, status_holder)
 
         try:
             if path == "/sparql" and method == "GET" and await try_fast_get(scope, receive, send_wrapper):
@@ -101,6 +109,23 @@ class EdgeMiddleware:
                 await self.app(scope, receive, send_wrapper)
         finally:
             self._record(scope, path, method, status_holder[0], started)
+
+    @staticmethod
+    def _with_headers(send: Any, status_holder: list[int]) -> Any:
+        """*send* adding the security and CORS headers, and noting the status for the log."""
+
+        async def send_wrapper(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                status_holder[0] = message["status"]
+                headers = list(message.get("headers", []))
+                headers += _SECURITY
+                headers += _CORS
+                if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                    headers.append((b"content-security-policy", _CSP))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        return send_wrapper
 
     def _record(self, scope: dict[str, Any], path: str, method: str, status: int, started: float) -> None:
         elapsed = time.perf_counter() - started

@@ -67,6 +67,7 @@ class Settings(BaseSettings):
         200, gt=0, le=1000, description="Deepest bracket nesting a query may have (deeper crashes the engine)"
     )
     max_union_branches: int = Field(1000, gt=0, description="UNION keywords a query may have")
+    max_header_bytes: int = Field(32 * 1024, gt=0, description="Request header block limit (431 beyond)")
     result_cache_bytes: int = Field(64 * 1024 * 1024, ge=0, description="Memory for cached serialised results")
     service_allowlist: list[str] = Field(default_factory=list, description="Endpoints SERVICE may call")
     cache_control: str = "public, max-age=60"

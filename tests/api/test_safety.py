@@ -180,3 +180,9 @@ def test_unknown_method_is_405_with_allow(live_server):
     response = httpx.request("PATCH", live_server.sparql, content=b"x")
     assert response.status_code == 405
     assert "POST" in response.headers["allow"]
+
+
+def test_oversized_headers_are_431(live_server):
+    response = httpx.get(live_server.sparql, params={"query": "ASK {}"}, headers={"X-Padding": "a" * 40_000})
+    assert response.status_code == 431
+    assert "PACTGRAPH_MAX_HEADER_BYTES" in response.text
