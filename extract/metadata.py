@@ -72,7 +72,7 @@ def document_info(stem: str, text: str, row: dict[str, str] | None, source: str)
         raise InputError(
             f"{source}: {found}; only Vietnamese (vi) and English (en) articles can be extracted"
         )
-    noise = find_noise(text)
+    noise = find_noise(text) if not (row.get("title") and row.get("published")) else []
     title = row.get("title") or _first_content_line(text, noise) or stem
     date = row.get("published") or _dateline(text, noise)
     return DocumentInfo(

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from pactgraph.core.errors import InputError, PactgraphError
 from pactgraph.core.settings import get_settings
 from pactgraph.extract.metadata import document_info, load_corpus_tsv
-from pactgraph.extract.model import DocumentInfo
+from pactgraph.extract.model import Annotations, DocumentInfo
 from pactgraph.extract.reading import read_article
 
 __all__ = ["ExtractSummary", "extract_corpus", "extract_text", "extract_document"]
@@ -71,13 +71,13 @@ def extract_document(text: str, info: DocumentInfo, source: str | None = None) -
     from pactgraph.extract.pipeline import make_doc
     from pactgraph.extract.to_rdf import doc_to_quads
 
-    masked_has_content = _has_content(text)
-    if not masked_has_content:
+    doc = make_doc(text, info)
+    if not _has_content(doc._.pg):
         raise InputError(
             f"{source or info.stem}: the file holds only noise (photo credits, bylines, footers, timestamps, "
             "URLs) and no article text; remove it from the corpus"
         )
-    return doc_to_quads(make_doc(text, info))
+    return doc_to_quads(doc)
 
 
 def extract_text(
@@ -91,12 +91,9 @@ def extract_text(
     return extract_document(text, _info_from_metadata(stem, text, lang, metadata))
 
 
-def _has_content(text: str) -> bool:
-    from pactgraph.extract.cleaning import find_noise, mask
-    from pactgraph.extract.sentences import split_sentences
-
-    masked = mask(text, find_noise(text))
-    return any(sum(c.isalpha() for c in masked[s:e]) >= 12 for s, e in split_sentences(masked))
+def _has_content(ann: Annotations) -> bool:
+    """Some sentence outside the noise has a dozen letters: the file is an article, not only noise."""
+    return any(sum(c.isalpha() for c in ann.masked[s:e]) >= 12 for s, e in ann.sentences)
 
 
 def _serialise(quads: list[ox.Quad], trig: bool) -> bytes:

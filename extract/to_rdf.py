@@ -7,6 +7,7 @@ byte-identical.
 """
 
 import hashlib
+from functools import lru_cache
 
 import pyoxigraph as ox
 from pactgraph.extract.areas import AREA_PREFIX
@@ -26,7 +27,9 @@ SCHEMA = "https://schema.org/"
 ACTOR_CLASSES = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody", "Person"})
 
 
+@lru_cache(maxsize=65536)
 def _n(iri: str) -> ox.NamedNode:
+    """IRIs repeat (predicates, classes, entities): build each NamedNode once."""
     return ox.NamedNode(iri)
 
 
