@@ -159,8 +159,21 @@ def _failure(exc: Exception) -> dict[str, Any]:
     return {"ok": False, "kind": kind, "message": message}
 
 
+def _die_with_the_server() -> None:
+    """Ask Linux to kill this worker when the server dies: a worker busy in a long query does not read
+    stdin, so without this it outlives a ``kill -9`` of the server, burning a core until it finishes."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the server died before the request above
+            sys.exit(0)
+
+
 def serve(data_dir: str, role: str, paging_link: str) -> None:
     """Answer frames until stdin closes."""
+    _die_with_the_server()
     protocol_out = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(2, 1)  # anything printed by a library goes to stderr, not into the framing
     stdin = os.fdopen(os.dup(0), "rb")  # buffered: one read syscall per frame
