@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl
 from pactgraph.api import negotiation
 from pactgraph.api.engine import request_hash
 from pactgraph.api.errors import BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, error_response
-from pactgraph.api.protocol import media_type_of, read_body
+from pactgraph.api.protocol import _refuse_url_token, media_type_of, read_body
 from pactgraph.api.security import require_write_access
 from starlette.requests import Request
 from starlette.responses import Response
@@ -68,6 +68,7 @@ async def _answer(request: Request) -> Response:
     method = request.method
     settings = request.app.state.settings
     engine = request.app.state.engine
+    _refuse_url_token(list(request.query_params.multi_items()))  # as /sparql: URLs end up in logs
     target = _target(request)
     if method in ("GET", "HEAD"):
         graph = None if target is None else str(target)
