@@ -74,6 +74,12 @@ async def _answer(request: Request) -> Response:
         graph = None if target is None else str(target)
         media = negotiation.choose("graph", request.headers.get("accept"))
         request.scope.setdefault("state", {})["format"] = media
+        version = engine.version
+        if version is not None:
+            etag = f'"{version}-{request_hash(graph, media)}"'
+            match = request.headers.get("if-none-match", "")
+            if etag in (tag.strip().removeprefix("W/") for tag in match.split(",")):
+                return Response(status_code=304, headers={"ETag": etag, "Vary": "Accept"})
         answer = await engine.graph_get(graph, media)
         headers = {"Vary": "Accept", "Cache-Control": settings.cache_control}
         if engine.version is not None:

@@ -135,3 +135,18 @@ def test_writes_need_the_token_and_reads_do_not(store_server, live_server, g):
 def test_body_over_the_limit_is_413(store_server, g):
     big = '<http://example.org/a> <http://example.org/p> "' + "x" * 60_000 + '" .'
     assert _put(store_server, g, big, "application/n-triples").status_code == 413
+
+
+def test_graph_reads_carry_an_etag_answered_304_until_the_graph_changes(store_server, g):
+    _put(store_server, g, TURTLE)
+    first = httpx.get(store_server.store, params={"graph": g}, headers={"Accept": "text/turtle"})
+    etag = first.headers["etag"]
+    again = httpx.get(
+        store_server.store, params={"graph": g}, headers={"Accept": "text/turtle", "If-None-Match": etag}
+    )
+    assert again.status_code == 304
+    _put(store_server, g, TURTLE.replace("Hà Nội", "Đà Nẵng"))
+    changed = httpx.get(
+        store_server.store, params={"graph": g}, headers={"Accept": "text/turtle", "If-None-Match": etag}
+    )
+    assert changed.status_code == 200 and "Đà Nẵng" in changed.text
