@@ -65,6 +65,19 @@ def _responses(kinds: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
+# What every Graph Store operation may answer besides success (api/errors.py maps them).
+_STORE_ERRORS: dict[str, Any] = {
+    "400": {"description": "Bad graph IRI, no graph named, a token in the URL, or an RDF syntax error"},
+    "401": {"description": "A write without Authorization: Bearer <token>"},
+    "403": {"description": "A wrong token, or writes are disabled (no PACTGRAPH_UPDATE_TOKEN)"},
+    "404": {"description": "No such graph"},
+    "406": {"description": "No offered RDF media type matches Accept"},
+    "413": {"description": "Body larger than PACTGRAPH_MAX_BODY_BYTES"},
+    "415": {"description": "The body's Content-Type is not an RDF syntax"},
+    "503": {"description": "Time limit reached, no store published yet, or the remote store is down"},
+}
+
+
 def sparql_paths(settings: Settings) -> dict[str, Any]:
     """The OpenAPI ``paths`` entries of ``/sparql`` and ``/store``."""
     examples = _examples()
@@ -146,26 +159,35 @@ def sparql_paths(settings: Settings) -> dict[str, Any]:
                 "parameters": graph_param,
                 "responses": {
                     "200": {"description": "The graph", "content": {t: {} for t in GRAPH_TYPES}},
-                    "404": {"description": "No such graph"},
+                    "304": {"description": "Not modified (If-None-Match matched the ETag)"},
+                    **_STORE_ERRORS,
                 },
             },
             "put": {
                 "summary": "Graph Store: replace a graph",
                 "parameters": graph_param,
                 "security": write_security,
-                "responses": {"201": {"description": "Created"}, "204": {"description": "Replaced"}},
+                "responses": {
+                    "201": {"description": "Created"},
+                    "204": {"description": "Replaced"},
+                    **_STORE_ERRORS,
+                },
             },
             "post": {
                 "summary": "Graph Store: merge into a graph (or create one, 201 + Location)",
                 "parameters": graph_param,
                 "security": write_security,
-                "responses": {"201": {"description": "Created"}, "204": {"description": "Merged"}},
+                "responses": {
+                    "201": {"description": "Created"},
+                    "204": {"description": "Merged"},
+                    **_STORE_ERRORS,
+                },
             },
             "delete": {
                 "summary": "Graph Store: delete a graph",
                 "parameters": graph_param,
                 "security": write_security,
-                "responses": {"204": {"description": "Deleted"}, "404": {"description": "No such graph"}},
+                "responses": {"204": {"description": "Deleted"}, **_STORE_ERRORS},
             },
         },
         "/health": {
