@@ -66,8 +66,8 @@ check: lint audit test ## format check, lint, dependency audit and tests
 bench: $(STAMP) ## run the benchmarks side by side and print their ratios
 	$(BIN)/python -m bench
 
-fuzz: $(STAMP) ## longer fuzzing runs (schemathesis, hypothesis) than CI's
-	PACTGRAPH_FUZZ_EXAMPLES=2000 $(BIN)/pytest -m "not browser" tests/reliability $(PYTEST_ARGS)
+fuzz: $(STAMP) ## longer fuzzing runs (schemathesis, hypothesis) and the 60 s load test, than CI's
+	PACTGRAPH_FUZZ_EXAMPLES=2000 PACTGRAPH_LOAD_SECONDS=60 $(BIN)/pytest -m "not browser" tests/reliability $(PYTEST_ARGS)
 
 clean: ## remove built stores, caches and test output
 	rm -rf $(STORE) build *.egg-info .pytest_cache .ruff_cache test-output
