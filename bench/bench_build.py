@@ -193,12 +193,15 @@ def run(quick: bool) -> list[dict]:
             owlrl = _time_inference(nquads, "owlrl") if size <= OWLRL_MAX else None
             rows.append(
                 {
+                    "size": size,
                     "input quads": quads,
                     "published triples": result.published.triples,
                     "inferred": result.inference.inferred,
                     "build s": round(total, 2),
                     "load s": round(result.seconds["load"], 2),
                     "union s": round(result.seconds["union"], 2),
+                    "version s": round(result.seconds["version"], 2),
+                    "compact s": round(result.seconds["compact"], 2),
                     "inference sparql s": round(sparql, 2),
                     "inference owlrl s": round(owlrl, 2) if owlrl is not None else "not run",
                     "owlrl / sparql": round(owlrl / sparql, 1) if owlrl is not None else "",

@@ -245,8 +245,11 @@ def _finish(
     store.extend(quads)
     store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in quads])
     triples = default_graph_size(store)
-    store.flush()
     timer.lap("metadata")
+    # Compaction before publishing: the published store is never written again, and this folds
+    # the write-ahead log and the many bulk-load files (measured: 93 -> 68 MiB at 150k triples).
+    store.optimize()
+    timer.lap("compact")
     if options.write_dumps:
         # Written before the switch, beside the final dumps, and moved in after it.
         dumps = write_all_dumps(store, _staging(location, options), DUMP_FILES)
