@@ -27,7 +27,7 @@ SCHEMA = "https://schema.org/"
 ACTOR_CLASSES = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody", "Person"})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _n(iri: str) -> ox.NamedNode:
     """IRIs repeat (predicates, classes, entities): build each NamedNode once."""
     return ox.NamedNode(iri)
