@@ -19,7 +19,13 @@ import pyoxigraph as ox
 from pactgraph.core.errors import InputError, StoreError
 from pactgraph.graph.dumps import write_all_dumps
 from pactgraph.graph.inference import INFERRED, InferenceResult, infer
-from pactgraph.graph.loading import bulk_load_file, default_graph_size, materialise_union
+from pactgraph.graph.loading import (
+    bulk_load_file,
+    default_graph_size,
+    drop_graph,
+    holds_graph,
+    materialise_union,
+)
 from pactgraph.graph.location import PublishedStore, StoreLocation, checkpoint, open_writable, utc_now
 from pactgraph.graph.validation import ValidationReport, validate_store
 from pactgraph.graph.versioning import store_version
@@ -148,8 +154,7 @@ def _loaded(
     """Open the new store, drop the graphs being *replaced*, bulk-load *nquads* into it."""
     store = open_writable(store_dir)
     for graph in replaced:
-        if store.contains_named_graph(graph):
-            store.remove_graph(graph)
+        drop_graph(store, graph)
     bulk_load_file(store, nquads)
     if fresh:  # whatever is outside a document graph came from the file (add checks with _graphs_in)
         _refuse_build_graphs(store, nquads)
@@ -160,7 +165,7 @@ def _loaded(
 def _refuse_build_graphs(store: ox.Store, nquads: Path) -> None:
     """The build owns the default graph and the ontology/inferred/metadata graphs: input that
     writes into them would be silently replaced, so it is refused instead."""
-    found = [str(g) for g in (ONTOLOGY, INFERRED, METADATA) if store.contains_named_graph(g)]
+    found = [str(g) for g in (ONTOLOGY, INFERRED, METADATA) if holds_graph(store, g)]
     if store.query("ASK { ?s ?p ?o }"):
         found.append("the default graph")
     if found:
@@ -215,8 +220,7 @@ def _finish(
     """The steps common to build and add: ontology, union, inference, validation, version, publish."""
     checkpoint("loaded")
     for graph in (ONTOLOGY, INFERRED, METADATA):
-        if store.contains_named_graph(graph):
-            store.remove_graph(graph)
+        drop_graph(store, graph)
     for file in ontology:
         bulk_load_file(store, file, to_graph=ONTOLOGY)
     materialise_union(store)

@@ -287,8 +287,7 @@ def infer(store: ox.Store, engine: str = "sparql") -> InferenceResult:
             + ", ".join(INFERENCE_ENGINES)
         ) from None
     started = time.perf_counter()
-    if store.contains_named_graph(INFERRED):
-        store.remove_graph(INFERRED)
+    store.remove_graph(INFERRED)  # a no-op when absent (contains_named_graph is unreliable on copies)
     derived = derive(store)
     store.add_graph(INFERRED)
     if derived:

@@ -138,6 +138,7 @@ class RemoteBackend:
 
     def publish_store(self, store_path: Path, force: bool = False) -> bool:
         """Copy the local published store at *store_path* into the remote store; False if it was current."""
+        from pactgraph.graph.loading import named_graphs
         from pactgraph.graph.location import open_read_only
         from pactgraph.graph.versioning import store_version
 
@@ -145,7 +146,7 @@ class RemoteBackend:
         if not force and self.version() == store_version(store):
             return False
         metadata = ox.NamedNode(str(GRAPH_METADATA))
-        local = [g for g in store.named_graphs() if g != metadata]
+        local = [g for g in named_graphs(store) if g != metadata]
         for graph in local:
             self._put_graph(store, graph)
         if self.publish_union:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+from pactgraph.graph.loading import named_graphs
 from pactgraph.ontology.namespace import BASE, GRAPH_METADATA, PG
 
 VOID = "http://rdfs.org/ns/void#"
@@ -63,7 +64,7 @@ def compute_stats(store: ox.Store) -> DatasetStats:
     )
     stats.distinct_subjects = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")
     stats.distinct_objects = _count(store, "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }")
-    graphs = [g for g in store.named_graphs() if g != METADATA]
+    graphs = [g for g in named_graphs(store) if g != METADATA]
     stats.named_graphs = len(graphs)
     stats.documents = sum(1 for g in graphs if g.value.startswith(BASE + "id/document/"))
     stats.inferred = _count(
@@ -166,7 +167,7 @@ def read_stats(store: ox.Store) -> DatasetStats:
           <{DATASET.value}> <{VOID}propertyPartition> ?part .
           ?part <{VOID}property> ?q ; <{VOID}triples> ?n }} }}"""):
         stats.properties[row["q"].value] = int(row["n"].value)
-    graphs = [g for g in store.named_graphs() if g != METADATA]
+    graphs = [g for g in named_graphs(store) if g != METADATA]
     stats.named_graphs = len(graphs)
     stats.documents = sum(1 for g in graphs if g.value.startswith(BASE + "id/document/"))
     stats.inferred = _count(

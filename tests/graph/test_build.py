@@ -242,7 +242,7 @@ def test_corrupt_turtle_ontology_names_file_and_line_and_leaves_the_store_unchan
     location, first = built
     bad = tmp_path / "broken.ttl"
     lines = path("pactgraph.ttl").read_text(encoding="utf-8").splitlines()
-    lines[29] += " ;;; <unterminated"
+    lines.insert(29, "<http://example.org/a b> a <http://example.org/C> .")  # a space inside an IRI
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
         build(SAMPLE, location, BuildOptions(ontology_files=[bad, path("areas.ttl")], write_dumps=False))
