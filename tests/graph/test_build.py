@@ -259,3 +259,14 @@ def test_input_outside_document_graphs_is_refused_not_silently_dropped(tmp_path,
     with pytest.raises(InputError, match="quads outside a document graph"):
         build(bad, location, QUICK)
     assert location.current() is None
+
+
+def test_after_an_add_the_union_holds_only_the_new_metadata_and_nothing_is_inferred_from_it(tmp_path):
+    # regression: on a Store.backup copy, pyoxigraph missed the old metadata graph when asked
+    a, b = _split_sample(tmp_path)
+    location = StoreLocation(tmp_path / "store")
+    build(a, location, QUICK)
+    added = add_documents(b, location, QUICK)
+    store = open_read_only(added.published.path)
+    assert _count(store, "?d pg:storeVersion ?v") == 1
+    assert _count(store, f"GRAPH <{GRAPH_INFERRED}> {{ id:dataset/pactgraph ?p ?o }}") == 0
