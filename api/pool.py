@@ -59,6 +59,10 @@ class WorkerPool:
         self._idle: asyncio.Queue[Worker] = asyncio.Queue()
         self._all: set[Worker] = set()
         self._respawns: set[asyncio.Task[None]] = set()
+        # A started spare takes a killed worker's place at once: without it, the next slow query
+        # could take the last idle worker while the replacement is still starting (a second or
+        # more on a loaded machine), and every other client would wait for that start.
+        self._spare: Worker | None = None
         self._closed = False
         self.timeouts = 0
         self.crashes = 0
@@ -67,6 +71,12 @@ class WorkerPool:
         workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
         for worker in workers:
             self._idle.put_nowait(worker)
+        self._background(self._respawn(spare=True))
+
+    def _background(self, work: Any) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._respawns.add(task)
+        task.add_done_callback(self._respawns.discard)
 
     async def _spawn(self) -> Worker:
         proc = await asyncio.create_subprocess_exec(
@@ -94,16 +104,22 @@ class WorkerPool:
         return worker
 
     def _replace(self, worker: Worker) -> None:
-        """Kill *worker* and start a fresh one in the background."""
+        """Kill *worker*; the spare takes its place and a fresh process is started in the background."""
         worker.kill()
         self._all.discard(worker)
         if self._closed:
             return
-        task = asyncio.get_running_loop().create_task(self._respawn())
-        self._respawns.add(task)
-        task.add_done_callback(self._respawns.discard)
+        spare, self._spare = self._spare, None
+        if spare is not None and spare.proc.returncode is None:
+            self._idle.put_nowait(spare)
+            self._background(self._respawn(spare=True))
+        else:
+            self._background(self._respawn())
+            if spare is not None:  # the spare itself had died: start another one
+                self._all.discard(spare)
+                self._background(self._respawn(spare=True))
 
-    async def _respawn(self) -> None:
+    async def _respawn(self, spare: bool = False) -> None:
         delay = 0.1
         while not self._closed:
             try:
@@ -113,7 +129,10 @@ class WorkerPool:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
                 continue
-            self._idle.put_nowait(worker)
+            if spare and self._spare is None:
+                self._spare = worker
+            else:
+                self._idle.put_nowait(worker)
             return
 
     async def call(self, header: Any, body: bytes, timeout: float, what: str = "query") -> tuple[Any, bytes]:
