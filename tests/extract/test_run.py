@@ -233,3 +233,25 @@ def test_the_extracted_dataset_conforms_to_the_shapes(corpus_run: tuple[Path, Pa
     result = CliRunner().invoke(app, ["validate", str(out)])
     assert result.exit_code == 0, result.output
     assert "0 violation(s), 0 warning(s)" in result.output
+
+
+def test_without_corpus_tsv_language_title_and_dateline_come_from_the_text(tmp_path: Path) -> None:
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    shutil.copy(CORPUS / "004_d0439268f145bd4d.txt", folder / "vi.txt")
+    (folder / "en.txt").write_text(
+        "https://example.com/news/1\nRussia and Vietnam sign a memorandum\nRussia and Vietnam signed a "
+        "Memorandum of Understanding on Rail Freight on May 3, 2024.\n",
+        encoding="utf-8",
+    )
+    extract_corpus(folder, tmp_path / "out.nq")
+    meta = {
+        (q.graph_name.value.rsplit("/", 1)[1], q.predicate.value.rsplit("/", 1)[1]): q.object.value
+        for q in ox.parse(path=tmp_path / "out.nq", format=ox.RdfFormat.N_QUADS)
+        if q.predicate.value.startswith("http://purl.org/dc/terms/")
+    }
+    assert meta[("vi", "language")] == "vi" and meta[("en", "language")] == "en"
+    assert meta[("vi", "title")] == "Tăng cường quan hệ Đối tác chiến lược ASEAN - Nga"
+    assert meta[("en", "title")] == "Russia and Vietnam sign a memorandum"  # the URL line is skipped
+    assert meta[("vi", "date")] == "2021-04-06"  # from the dateline "08:04, 06/04/2021"
+    assert ("en", "date") not in meta  # unknown: no date rather than a guess
