@@ -118,7 +118,15 @@ def _cut_at_known_names(
                     continue
                 other = view.norms[d.start : d.end]
                 prefix = len(other) < len(own) and own[: len(other)] == other
-                if prefix and view.is_cap(c.start + len(other)) and (best is None or len(other) > best[0]):
+                rest = c.start + len(other)
+                # "Bộ Công Thương Nga" is Russia's ministry, not the gazetteer's "Bộ Công Thương" + a name
+                state_follows = any(g.start == rest and g.entity.cls == "State" for g in gaz)
+                if (
+                    prefix
+                    and view.is_cap(rest)
+                    and not state_follows
+                    and (best is None or len(other) > best[0])
+                ):
                     best = (len(other), d)
             if best is not None:
                 c = Candidate(c.start, c.start + best[0], best[1].entity, c.source, c.priority)
@@ -216,6 +224,10 @@ class EntityFinder:
         self, view: TokenView, ann: Annotations, mention_starts: set[int], state_ends: set[int]
     ) -> list[Candidate]:
         out: list[Candidate] = []
+        title_inside = set()
+        for t in range(len(view)):
+            n = self.titles.match(view, t) if view.is_cap(t) else 0
+            title_inside.update(range(t + 1, t + n))
         k = 0
         while k < len(view):
             head = self._best_head(view, k) if not view.noisy[k] else None
@@ -225,6 +237,9 @@ class EntityFinder:
             cls, n = head
             body = k + n
             at_start = view.sentence_start(k)
+            if k in title_inside:
+                k += 1
+                continue  # "Thủ tướng Chính phủ Phạm Minh Chính": the head is the end of a title
             if k > 0 and view.norms[k - 1] in _PLURALS and view.same_sentence(k - 1, k):
                 k += n
                 continue  # "các Công ước liên quan", "các Viện Hàn lâm": a kind, not a name

@@ -135,3 +135,17 @@ def test_two_mentions_of_a_new_name_in_two_documents_are_one_iri() -> None:
 def test_membership_is_read_from_the_sentence(text: str, lang: str, member: str, organisation: str) -> None:
     _, facts = _extract(text, lang)
     assert (member, "memberOf", organisation) in facts
+
+
+def test_a_ministry_named_with_its_state_is_that_states_not_the_gazetteers_homonym() -> None:
+    text = (
+        "Thủ tướng Chính phủ Phạm Minh Chính đã tiếp Bộ trưởng Bộ Công Thương Liên bang Nga Anton Alikhanov. "
+        "Bộ Công Thương Nga sẽ cử đoàn sang Việt Nam."
+    )
+    names, facts = _extract(text, "vi")
+    assert names["Bộ Công Thương Liên bang Nga"] == "GovernmentBody"
+    assert names["Phạm Minh Chính"] == "Person" and "Chính phủ Phạm Minh Chính" not in names
+    assert ("Anton Alikhanov", "represents", "Bộ Công Thương Liên bang Nga") in facts
+    doc = make_doc(text, DocumentInfo("t", "vi", "t"))._.pg
+    ministries = {m.key for m in doc.mentions if text[m.start : m.end].startswith("Bộ Công Thương")}
+    assert ministries == {"gov/bo-cong-thuong-russia"}  # "Nga" and "Liên bang Nga": one IRI
