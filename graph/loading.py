@@ -94,10 +94,10 @@ def default_graph_size(store: ox.Store) -> int:
     return int(row["n"].value)
 
 
-# pyoxigraph 0.5.13 loses track of named graphs in a store copied with Store.backup once other
-# graphs are removed from the copy: contains_named_graph() and named_graphs() then miss graphs
-# that still hold quads (reproduced: the metadata graph of a copy, after removing two others).
-# So graphs are listed from their quads, and removed without asking whether they exist.
+# Graphs are listed from their quads and removed without asking whether they exist: pyoxigraph's
+# graph registry (contains_named_graph, named_graphs) was seen to disagree with the quads in a
+# copy made by Store.read_only(...).backup() of a store whose last writes were not flushed
+# (the builder now flushes before publishing; this keeps the build right whatever it copies).
 
 
 def named_graphs(store: ox.Store) -> list[ox.NamedNode]:
