@@ -636,7 +636,13 @@ def resolve_overlaps(candidates: list[Candidate]) -> tuple[list[Candidate], list
             inside = any(t.start <= cand.start and cand.end <= t.end for t in top)
             # gazetteer names inside a longer name support facts; a named event or mechanism inside
             # an instrument's name ("Tuyên bố chung của Hội nghị cấp cao ... lần thứ 4") is one too
-            if inside and (cand.source == "gazetteer" or _own_name(cand, top, candidates)):
+            # but not a homonym at the start of a longer name of its kind: "Bộ Công Thương" in
+            # "Bộ Công Thương Nga" is not Vietnam's ministry
+            homonym = any(
+                t.start == cand.start and t.entity.cls == cand.entity.cls and t.entity.key != cand.entity.key
+                for t in top
+            )
+            if inside and not homonym and (cand.source == "gazetteer" or _own_name(cand, top, candidates)):
                 nested.append(cand)
             continue
         for i in range(cand.start, cand.end):
