@@ -130,6 +130,11 @@ class EventFinder:
                 if any(c.start <= k < c.end for c in known):
                     continue
                 previous = [c for c in seen if c.end <= k and c.entity.cls in classes]
+                # "the meeting" is the latest meeting, not the talks held on its sidelines
+                noun = view.norms[nxt - 1]
+                named = [c for c in previous if noun in name_key(" ".join(c.entity.labels.values()))]
+                kinds = [c for c in previous if c.entity.slug.split("-")[0] not in ("talks", "visit")]
+                previous = named or kinds or previous
                 if previous:
                     start = k + 1 if view.norms[k] == "the" else k
                     out.append(Candidate(start, nxt, previous[-1].entity, "rule", 1))
