@@ -144,6 +144,22 @@ class NameExtent:
             if norm == "của" and cls == "Agreement" and view.is_cap(k + 1) and view.same_sentence(k, k + 1):
                 k += 1
                 continue
+            if (
+                norm == "giai"
+                and view.norms[k + 1 : k + 2] == ["đoạn"]
+                and view.texts[k + 2 : k + 3]
+                and (view.texts[k + 2].isdigit())
+            ):
+                # "Chương trình hợp tác giai đoạn 2024-2026 giữa ...": the period is part of the name
+                k += 3
+                while (
+                    view.norms[k : k + 1] == ["-"]
+                    and view.texts[k + 1 : k + 2]
+                    and view.texts[k + 1].isdigit()
+                ):
+                    k += 2
+                good = k
+                continue
             glued = self.glue.match(view, k)
             if glued:
                 k += glued

@@ -39,6 +39,7 @@ class PersonFinder:
         self.any_head = any_head
         self.demonyms = triggers.demonyms
         self.portfolio_words = frozenset(triggers.get("portfolio_words"))
+        self.places = PhraseSet(list(triggers.get("places")))
         self.lowercase_titles = PhraseSet(list(triggers.get("lowercase_titles")))
 
     def find(self, view: TokenView, top: list[Candidate], ann: Annotations) -> PeopleResult:
@@ -89,6 +90,9 @@ class PersonFinder:
             while j in by_start and by_start[j].entity.cls in NON_PERSON_ACTORS and view.same_sentence(k, j):
                 acts.append(by_start[j])
                 j = by_start[j].end
+            place = self.places.match(view, j) if view.is_cap(j) else 0
+            if place and not acts:
+                j += place  # "Thống đốc Saint Petersburg Alexander Beglov": where, not who
             # "Đại sứ Nga tại Việt Nam X", "Ambassador to Russia": the host country is not represented
             if view.norms[j : j + 1] in (["tại"], ["to"], ["in"]) and j + 1 in by_start:
                 j = by_start[j + 1].end

@@ -176,6 +176,7 @@ class EntityFinder:
         self.extent = NameExtent(triggers, self.any_head)
         self.lowercase_heads = PhraseSet(list(triggers.get("lowercase_mechanism_heads")))
         self.titles = PhraseSet(list(triggers.get("titles")))
+        self.places = PhraseSet(list(triggers.get("places")))
         self.sign_verbs = PhraseSet(list(triggers.get("sign_verbs")))
         self.lowercase_agreements = PhraseSet(list(triggers.get("lowercase_agreement_heads")))
 
@@ -335,6 +336,10 @@ class EntityFinder:
         while k < len(view) and view.same_sentence(body, k) and not view.noisy[k]:
             if k in state_ends and k > body and view.norms[k : k + 1] != ["-"]:
                 break  # "... Việt Nam Hoàng Văn Bình" (but "Việt - Amur" goes on)
+            place = self.places.match(view, k) if view.is_cap(k) else 0
+            if place:
+                good = k = k + place  # "UBND Thành phố Hồ Chí Minh": a place ends the name
+                break
             if view.is_cap(k):
                 lowers = 0
                 k += 1

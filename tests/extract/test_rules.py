@@ -149,3 +149,15 @@ def test_a_ministry_named_with_its_state_is_that_states_not_the_gazetteers_homon
     doc = make_doc(text, DocumentInfo("t", "vi", "t"))._.pg
     ministries = {m.key for m in doc.mentions if text[m.start : m.end].startswith("Bộ Công Thương")}
     assert ministries == {"gov/bo-cong-thuong-russia"}  # "Nga" and "Liên bang Nga": one IRI
+
+
+def test_places_end_names_and_are_no_actors() -> None:
+    text = (
+        "Sáng 20/5, Chủ tịch UBND Thành phố Hồ Chí Minh Phan Văn Mãi tiếp Thống đốc Saint Petersburg "
+        "Alexander Beglov.Đại sứ quán Nga tại Việt Nam hỗ trợ doanh nghiệp."
+    )
+    names, facts = _extract(text, "vi")
+    assert names["Phan Văn Mãi"] == "Person" and names["Alexander Beglov"] == "Person"
+    assert names["Đại sứ quán Nga"] == "GovernmentBody"
+    assert ("Đại sứ quán Nga", "country", "Liên bang Nga") in facts
+    assert not any("Saint Petersburg" in name for name in names)
