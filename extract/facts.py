@@ -18,6 +18,7 @@ Each pattern looks inside one sentence (photo captions excluded) at the mentions
 - pg:country: a government body or company whose name ends with a state ("Hội đồng An ninh Nga").
 """
 
+import re
 from dataclasses import dataclass
 
 from pactgraph.extract.areas import AreaLexicon, is_broader
@@ -26,6 +27,9 @@ from pactgraph.extract.model import Annotations, Fact
 from pactgraph.extract.rules import Candidate
 from pactgraph.extract.tokens import PhraseSet, TokenView, phrase_tokens
 
+_PLACE_GAP = re.compile(
+    r"\s*(?:in|at|tại|ở)\s+[^\s,.;]+(?:\s+[A-ZÀ-Ỹ][^\s,.;]*){0,3}\s*,?\s*(?:on|ngày|vào)?\s*"
+)
 NON_PERSON_ACTORS = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody"})
 ACTORS = NON_PERSON_ACTORS | {"Person"}
 PARTY_TARGETS = ACTORS
@@ -269,8 +273,18 @@ class FactFinder:
             if verb_at is None or not view.same_sentence(verb_at, a.start):
                 continue
             after = view.ends[a.end - 1]
+            # the date right after it, or after a place ("... in Hanoi on June 20, 2024")
             date = next(
-                (d for d in ann.dates if 0 <= d.start - after <= 12 and d.start < group.sentence[1]), None
+                (
+                    d
+                    for d in ann.dates
+                    if d.start < group.sentence[1]
+                    and (
+                        0 <= d.start - after <= 12
+                        or (0 <= d.start - after <= 40 and _PLACE_GAP.fullmatch(ann.text[after : d.start]))
+                    )
+                ),
+                None,
             )
             if date is None:
                 before = [
