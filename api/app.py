@@ -23,6 +23,7 @@ from pactgraph.api.routes_sparql import sparql_endpoint
 from pactgraph.api.routes_store import store_endpoint
 from pactgraph.core.errors import PactgraphError
 from pactgraph.core.settings import Settings, get_settings
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -104,6 +105,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(Exception)
     async def _any_error(request: Request, exc: Exception) -> Response:
         return error_response(exc, head=request.method == "HEAD")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _router_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # The router's own 404/405 (no route: also a path holding a newline, which {path:path} does not
+        # match) in the same plain-text form as every other error, not the framework's JSON.
+        message = "No such page or resource; /docs lists the routes" if exc.status_code == 404 else exc.detail
+        body = b"" if request.method == "HEAD" else f"{message}\n".encode()
+        return Response(body, exc.status_code, headers=exc.headers, media_type="text/plain; charset=utf-8")
 
     openapi.install(app, settings)
     app.add_middleware(

@@ -282,3 +282,12 @@ def test_every_response_has_nosniff_and_html_has_a_content_security_policy(secur
             "script-src 'self'" in policy
             and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
         )
+
+
+@pytest.mark.parametrize("path", ["/no/such/route", "/id/state/viet%0Anam", "/id/%0A", "/static/%0A"])
+def test_unrouted_paths_get_a_plain_text_404_like_every_other_error(secured, path):
+    status, data = _raw_get(secured.url, path)
+    head, _, body = data.partition(b"\r\n\r\n")
+    assert status == 404, path
+    assert b"content-type: text/plain" in head.lower() and body.strip(), head
+    assert b'{"detail"' not in body
