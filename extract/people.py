@@ -40,12 +40,14 @@ class PersonFinder:
         self.demonyms = triggers.demonyms
         self.portfolio_words = frozenset(triggers.get("portfolio_words"))
         self.places = PhraseSet(list(triggers.get("places")))
+        self.admin_units = PhraseSet(list(triggers.get("admin_units")))
         self.lowercase_titles = PhraseSet(list(triggers.get("lowercase_titles")))
 
     def find(self, view: TokenView, top: list[Candidate], ann: Annotations) -> PeopleResult:
         result = PeopleResult()
         by_start = {c.start: c for c in top}
         self._by_start = by_start
+        unit_places = self._unit_places(view, top)
         by_end = {c.end: c for c in top}
         covered = [None] * len(view)
         for c in top:
@@ -93,6 +95,13 @@ class PersonFinder:
             place = self.places.match(view, j) if view.is_cap(j) else 0
             if place and not acts:
                 j += place  # "Thống đốc Saint Petersburg Alexander Beglov": where, not who
+            unit = self.admin_units.match(view, j) if not acts and view.is_lower_word(j) else 0
+            if unit:
+                # "Thống đốc vùng Primorye Viktor Lebedev": a place the document named after its unit
+                j += unit + next(
+                    (len(p) for p in unit_places if tuple(view.norms[j + unit : j + unit + len(p)]) == p),
+                    self.places.match(view, j + unit),
+                )
             # "Đại sứ Nga tại Việt Nam X", "Ambassador to Russia": the host country is not represented
             if view.norms[j : j + 1] in (["tại"], ["to"], ["in"]) and j + 1 in by_start:
                 j = by_start[j + 1].end
@@ -132,6 +141,19 @@ class PersonFinder:
         result.candidates.extend(self._honorific_references(view, covered, known, ann, result))
         result.candidates.extend(self._lowercase_titles(view, by_end, covered, known, ann, result))
         return result
+
+    def _unit_places(self, view: TokenView, top: list[Candidate]) -> list[tuple[str, ...]]:
+        """Places named after an administrative unit inside a body's name ("Chính quyền vùng Primorye"
+        gives "Primorye"), longest first: they end at a known edge, which a title's run does not."""
+        places = set()
+        for c in top:
+            if c.entity.cls not in NON_PERSON_ACTORS:
+                continue
+            for i in range(c.start, c.end):
+                unit = self.admin_units.match(view, i) if view.is_lower_word(i) else 0
+                if unit and i + unit < c.end and all(view.is_cap(t) for t in range(i + unit, c.end)):
+                    places.add(tuple(view.norms[i + unit : c.end]))
+        return sorted(places, key=len, reverse=True)
 
     def _demonym_state(self, word: str) -> Entity | None:
         slug = self.demonyms.get(word)
