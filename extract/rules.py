@@ -177,8 +177,8 @@ class EntityFinder:
         self.lowercase_heads = PhraseSet(list(triggers.get("lowercase_mechanism_heads")))
         self.titles = PhraseSet(list(triggers.get("titles")))
         self.places = PhraseSet(list(triggers.get("places")))
-        self.sign_verbs = PhraseSet(list(triggers.get("sign_verbs")))
         self.admin_units = PhraseSet(list(triggers.get("admin_units")))
+        self.sign_verbs = PhraseSet(list(triggers.get("sign_verbs")))
         self.lowercase_agreements = PhraseSet(list(triggers.get("lowercase_agreement_heads")))
 
     # ------------------------------------------------------------------ entry point
@@ -334,12 +334,12 @@ class EntityFinder:
         k = body
         good = body
         lowers = 0
-        while k < len(view) and view.same_sentence(body, k) and not view.noisy[k]:
-            if k in state_ends and k > body and view.norms[k : k + 1] != ["-"]:
-                break  # "... Việt Nam Hoàng Văn Bình" (but "Việt - Amur" goes on)
         unit = self.admin_units.match(view, body) if view.is_lower_word(body) else 0
         if unit and view.is_cap(body + unit) and view.same_sentence(body, body + unit):
             k = body + unit  # "Ủy ban nhân dân tỉnh Khánh Hòa": the unit's place is the name
+        while k < len(view) and view.same_sentence(body, k) and not view.noisy[k]:
+            if k in state_ends and k > body and view.norms[k : k + 1] != ["-"]:
+                break  # "... Việt Nam Hoàng Văn Bình" (but "Việt - Amur" goes on)
             place = self.places.match(view, k) if view.is_cap(k) else 0
             if place:
                 good = k = k + place  # "UBND Thành phố Hồ Chí Minh": a place ends the name
