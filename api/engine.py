@@ -149,11 +149,20 @@ class LocalEngine:
     # --- queries ----------------------------------------------------------------------------------
 
     async def execute(
-        self, prepared: PreparedQuery, media_type: str, dataset: Dataset = NO_DATASET
+        self,
+        prepared: PreparedQuery,
+        media_type: str,
+        dataset: Dataset = NO_DATASET,
+        version: str | None = None,
     ) -> Answer:
-        """Evaluate a prepared query and serialise it as *media_type*, from the cache when possible."""
+        """Evaluate a prepared query and serialise it as *media_type*, from the cache when possible.
+
+        *version* is the store version the caller has just read from :attr:`version` (the fast path
+        does, for its ETag): passing it saves a second look at the pointer file.
+        """
         check_media(prepared, media_type)
-        version = self.require_current().version
+        if version is None:
+            version = self.require_current().version
         key = (version, prepared.text, dataset, media_type)
         cached = self.cache.get(key)
         if cached is not None:
@@ -168,6 +177,7 @@ class LocalEngine:
             "base": self.base_iri,
             "default": dataset.default,
             "named": dataset.named,
+            "version": version,  # the worker reopens only when its store differs: no stat per request
         }
         header, body = await self.readers.call(request, b"", self.settings.query_timeout)
         if not header["ok"]:

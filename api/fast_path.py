@@ -94,7 +94,7 @@ async def try_fast_get(scope: dict[str, Any], receive: Any, send: Any) -> bool:
         await send({"type": "http.response.body", "body": b""})
         return True
     try:
-        answer = await engine.execute(prepared, media, dataset)
+        answer = await engine.execute(prepared, media, dataset, version)
     except Exception as exc:  # a timeout, a syntax error, a crash: mapped in the one place
         await error_response(exc)(scope, receive, send)
         return True
