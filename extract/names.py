@@ -236,7 +236,7 @@ class NameExtent:
         while k < limit and view.same_sentence(start, k) and not view.noisy[k]:
             norm = view.norms[k]
             if view.is_cap(k):
-                if norm in _MONTHS_AND_DAYS or (view.texts[k].isdigit() and len(view.texts[k]) <= 2):
+                if norm in _MONTHS_AND_DAYS or (view.texts[k].isdigit() and not _count_in_name(view, k)):
                     break
                 k += 1
                 good = k
@@ -333,10 +333,26 @@ _MONTHS_AND_DAYS = {
 }
 
 
+def _count_in_name(view: TokenView, k: int) -> bool:
+    """ "Supply of 40 Metro Cars": a count before a Title Case word is part of the name; a day ("22
+    January"), a year or a number before anything else is not."""
+    nxt = k + 1
+    return (
+        len(view.texts[k]) <= 3
+        and nxt < len(view)
+        and view.same_sentence(k, nxt)
+        and view.is_cap(nxt)
+        and not view.texts[nxt][0].isdigit()
+        and view.norms[nxt] not in _MONTHS_AND_DAYS
+        and (k == 0 or view.norms[k - 1] not in _MONTHS_AND_DAYS)
+    )
+
+
 def _modifier_before(view: TokenView, prev: int, floor: int) -> bool:
     """Token *prev* belongs to the Title Case modifiers of an English head ("Free Trade", "ASEAN-Russia")."""
     if view.is_cap(prev) and view.texts[prev] not in ("The", "A", "An", "This", "That", "On", "In", "At"):
         return view.norms[prev] not in _MONTHS_AND_DAYS
     if view.norms[prev] == "-" and prev - 1 >= floor and view.is_cap(prev - 1):
-        return True
+        # "ASEAN-Russia", but not a dateline's "Jan. 23 - " before the name
+        return not view.texts[prev - 1][0].isdigit()
     return view.texts[prev] in ("'", "’") or (view.norms[prev] == "s" and view.texts[prev - 1] in ("'", "’"))
