@@ -272,8 +272,9 @@ class FactFinder:
             verb_at = next((k for k in range(max(0, a.start - 4), a.start) if self.sign.match(view, k)), None)
             if verb_at is None or not view.same_sentence(verb_at, a.start):
                 continue
-            after = view.ends[a.end - 1]
-            # the date right after it, or after a place ("... in Hanoi on June 20, 2024")
+            other = _counterparty(view, a, group)
+            # the date right after it (or after "with Y"), or after a place ("... in Hanoi on June 20, 2024")
+            after = view.ends[(other or a).end - 1]
             date = next(
                 (
                     d
@@ -353,6 +354,9 @@ class FactFinder:
             )
             if subjects and joined:
                 out.extend(self._fact(a.entity.key, "party", s.entity.key, group) for s in subjects)
+                other = _counterparty(view, a, group)
+                if other is not None:  # "X signed A with Y", "X ký A với Y": Y is the other party
+                    out.append(self._fact(a.entity.key, "party", other.entity.key, group))
         return out
 
     def _participants(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
@@ -639,6 +643,15 @@ class FactFinder:
             if not view.is_lower_word(i) or not view.same_sentence(i, k):
                 return None
         return None
+
+
+def _counterparty(view: TokenView, a: Candidate, group: _SentenceMentions) -> Candidate | None:
+    """The actor named right after an instrument with "with"/"với" ("... A with the Authority for ...")."""
+    k = a.end
+    if view.norms[k : k + 1] not in (["with"], ["với"]):
+        return None
+    k += 1 + (view.norms[k + 1 : k + 2] == ["the"])
+    return next((c for c in group.top if c.start == k and c.entity.cls in NON_PERSON_ACTORS), None)
 
 
 def _skip_acronym(view: TokenView, k: int) -> int:
