@@ -25,7 +25,7 @@ from pactgraph.extract.rules import (
 )
 from pactgraph.extract.sentences import split_sentences
 from pactgraph.extract.tokens import TokenView
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -67,10 +67,14 @@ def make_sentences(nlp: Language, name: str):  # noqa: ANN201
                 ann.captions.add((start, end))
             seen.add(body)
         # sentence starts in one array write (setting token.is_sent_start one by one is quadratic)
-        starts = {s for s, _ in ann.sentences}
-        flags = numpy.array([[1 if (t.idx in starts or t.i == 0) else -1] for t in doc], dtype="int64")
-        flags = flags.view("uint64")  # spaCy's array type; -1 marks "not a sentence start"
         if len(doc):
+            # token offsets as one array (no Token objects): 1 where a sentence starts, -1 elsewhere
+            idx = doc.to_array([IDX]).astype("int64").reshape(-1)
+            starts = numpy.fromiter((s for s, _ in ann.sentences), dtype="int64")
+            opens = numpy.isin(idx, starts)
+            opens[0] = True
+            flags = numpy.where(opens, 1, -1).astype("int64").reshape(-1, 1)
+            flags = flags.view("uint64")  # spaCy's array type; -1 marks "not a sentence start"
             doc.from_array([SENT_START], flags)
         return doc
 

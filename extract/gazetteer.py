@@ -87,8 +87,9 @@ class Gazetteer:
         if not view.texts:
             return []  # only whitespace
         words = Doc(self.vocab, words=view.texts, spaces=[True] * len(view.texts))
-        for token, norm in zip(words, view.norms, strict=False):
-            token.norm_ = norm
+        for i, (word, norm) in enumerate(zip(view.texts, view.norms, strict=True)):
+            if norm != word.lower():  # the default norm is the lower case: set only the folded ones
+                words[i].norm_ = norm
         hits: list[GazetteerHit] = []
         places = [(s, e) for _, s, e in self.places(words)]
         for match_id, start, end in self.matcher(words):

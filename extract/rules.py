@@ -171,6 +171,7 @@ class EntityFinder:
         self.triggers = triggers
         self.lang = triggers.lang
         self.heads = {cls: PhraseSet(list(triggers.get(name))) for name, cls in HEAD_CLASSES}
+        self._head_firsts = frozenset(first for heads in self.heads.values() for first in heads.by_first)
         every_head = [h for name, _ in HEAD_CLASSES for h in triggers.get(name)]
         self.any_head = PhraseSet(every_head)
         self.extent = NameExtent(triggers, self.any_head)
@@ -215,6 +216,8 @@ class EntityFinder:
     # ------------------------------------------------------------------ Vietnamese heads
 
     def _best_head(self, view: TokenView, k: int) -> tuple[str, int] | None:
+        if view.norms[k] not in self._head_firsts:  # most tokens start no head of any class
+            return None
         best: tuple[str, int] | None = None
         for cls, heads in self.heads.items():
             n = heads.match(view, k)

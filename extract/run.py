@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import tempfile
@@ -190,9 +191,19 @@ def _results(jobs: list[tuple], workers: int) -> Iterator[_Result]:
 
         for lang in ("vi", "en"):
             nlp_for(lang)
+        # the inherited heap stays shared: without this, the workers' reference counting touches (and
+        # so copies) every page of the pipelines
+        gc.freeze()
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    with context.Pool(processes=workers) as pool:
-        yield from pool.imap(_work, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4) or 1)))
+    # large chunks (a few per worker, at most 64 documents) keep the pool's per-task traffic small;
+    # imap keeps file order, so the writer streams the results as they come
+    chunksize = max(1, min(64, len(jobs) // (workers * 4)))
+    try:
+        with context.Pool(processes=workers) as pool:
+            yield from pool.imap(_work, jobs, chunksize=chunksize)
+    finally:
+        if forking:
+            gc.unfreeze()
 
 
 def extract_corpus(

@@ -16,6 +16,17 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+SOLID_TOKENS = "pactgraph.solid_tokens"  # doc.user_data key: (texts, norms, starts) of the non-space tokens
+
+
+def token_norm(word: str) -> str:
+    """The NORM of one token: dashes folded to "-", lower case, old/new tone placement folded."""
+    if is_dash(word):
+        return "-"
+    lower = word.lower()
+    if word.isalpha() and not word.isascii():
+        return normalise_tones(lower)
+    return lower
 
 
 class OffsetTokenizer:
@@ -27,16 +38,23 @@ class OffsetTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
+        # the non-space tokens (index in the Doc, start offset): TokenView reads them from here instead
+        # of walking the Doc's Token objects again
+        solid: list[int] = []
+        starts: list[int] = []
         cursor = 0
         for match in _TOKEN.finditer(text):
-            gap = text[cursor : match.start()]
-            if gap:
+            start = match.start()
+            if start > cursor:
+                gap = text[cursor:start]
                 if words and gap[0] == " ":
                     spaces[-1] = True
                     gap = gap[1:]
                 if gap:
                     words.append(gap)
                     spaces.append(False)
+            solid.append(len(words))
+            starts.append(start)
             words.append(match.group())
             spaces.append(False)
             cursor = match.end()
@@ -49,11 +67,13 @@ class OffsetTokenizer:
                 words.append(tail)
                 spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token in doc:
-            if is_dash(token.text):
-                token.norm_ = "-"
-            elif token.is_alpha and not token.is_ascii:
-                token.norm_ = normalise_tones(token.lower_)
+        texts = [words[i] for i in solid]
+        norms = [token_norm(word) for word in texts]
+        # a token's default norm is its lower case: only the folded ones need setting (one Token each)
+        for i, word, norm in zip(solid, texts, norms, strict=True):
+            if norm != word.lower():
+                doc[i].norm_ = norm
+        doc.user_data[SOLID_TOKENS] = (texts, norms, starts)
         return doc
 
     # spaCy calls these when a pipeline is saved or copied; the tokenizer has no state to keep.

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from pactgraph.extract.slugs import is_dash, normalise_tones
+from pactgraph.extract.tokenizer import SOLID_TOKENS
 from spacy.tokens import Doc
 
 _PHRASE_TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -32,11 +33,19 @@ class PhraseSet:
 
     def match(self, view: "TokenView", k: int) -> int:
         """Number of tokens of the longest phrase starting at token *k* (0 if none)."""
-        if k >= len(view.norms):
+        norms = view.norms
+        # the hot path (called for most tokens by every finder): one dict probe, most tokens start no phrase
+        if k < 0 or k >= len(norms):
             return 0
-        for toks, _ in self.by_first.get(view.norms[k], ()):
+        options = self.by_first.get(norms[k])
+        if not options:
+            return 0
+        sids = view.sentence_ids
+        sid = sids[k]
+        for toks, _ in options:
             n = len(toks)
-            if tuple(view.norms[k : k + n]) == toks and view.same_sentence(k, k + n - 1):
+            last = k + n - 1
+            if last < len(norms) and sid != -1 and sids[last] == sid and tuple(norms[k : k + n]) == toks:
                 return n
         return 0
 
@@ -54,8 +63,19 @@ class TokenView:
 
     @classmethod
     def of(cls, doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> "TokenView":
-        texts, norms, starts, ends, sids, noisy = [], [], [], [], [], []
         sent_starts = [s for s, _ in sentences]
+        solid = doc.user_data.get(SOLID_TOKENS)
+        if solid is not None:  # from OffsetTokenizer: no walk over the Doc's Token objects
+            texts, norms, starts = solid
+            texts, norms, starts = list(texts), list(norms), list(starts)
+            ends = [start + len(t) for start, t in zip(starts, texts, strict=True)]
+            sids, noisy = [], []
+            for start in starts:
+                pos = bisect.bisect_right(sent_starts, start) - 1
+                sids.append(pos if pos >= 0 and start < sentences[pos][1] else -1)
+                noisy.append(masked[start] == " ")
+            return cls(texts, norms, starts, ends, sids, noisy)
+        texts, norms, starts, ends, sids, noisy = [], [], [], [], [], []
         for token in doc:
             if token.is_space:
                 continue
