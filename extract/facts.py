@@ -10,7 +10,9 @@ Each pattern looks inside one sentence (photo captions excluded) at the mentions
   and the pair in a mechanism's or event's name ("Ủy ban Hợp tác chung ASEAN - Nga");
 - pg:memberOf: "X là thành viên của Y", "các tổ chức mà X là thành viên như Y1, Y2", "X is a member of Y";
 - pg:cooperatesWith: "hợp tác giữa X và Y", "hợp tác X - Y", "X hợp tác với Y", "X và Y ... hợp tác",
-  "cooperation between X and Y", "X-Y cooperation", "X cooperates with Y";
+  "cooperation between X and Y", "X-Y cooperation", "X cooperates with Y", and in a sentence about
+  cooperation, actors of different countries in one list after "với sự tham gia của" / "with the
+  participation of" / "involving" (each pair across the sides; people are not paired);
 - pg:area: fields of cooperation named inside an agreement's, mechanism's or event's name, or in the
   "về ..." / "trong lĩnh vực ..." / "on ..." phrase right after it;
 - pg:date: the date right after a named event ("Hội nghị ... lần thứ 4 vào tháng 10/2021");
@@ -95,6 +97,7 @@ class FactFinder:
         self.demonyms = triggers.demonyms
         self.meeting_people = PhraseSet(list(triggers.get("meeting_people")))
         self.join_verbs = PhraseSet(list(triggers.get("join_verbs")))
+        self.joint_markers = PhraseSet(list(triggers.get("joint_participation_markers")))
 
     def find(
         self, view: TokenView, top: list[Candidate], nested: list[Candidate], ann: Annotations
@@ -123,6 +126,7 @@ class FactFinder:
                 self._participants,
                 self._members,
                 self._cooperation,
+                self._joint_participants,
                 self._area_facts,
                 self._event_dates,
                 self._sessions,
@@ -635,6 +639,41 @@ class FactFinder:
                 out.append(self._fact(c.entity.key, "country", f"state/{state}", group))
         return out
 
+    def _joint_participants(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "(hợp tác ...) với sự tham gia của X và các công ty Y, Z": actors of different countries
+        named in one participation list of a sentence about cooperation cooperate with each other."""
+        sent_start = view.index_at(group.sentence[0])
+        sent_end = view.index_ending_at(group.sentence[1])
+        if not any(self.cooperation.match(view, k) for k in range(sent_start, sent_end)):
+            return []
+        out = []
+        for k in range(sent_start, sent_end):
+            n = self.joint_markers.match(view, k)
+            if not n:
+                continue
+            listed = _list_after(view, k + n, group.top, self.demonyms)
+            sides = [
+                (c, self._country_of(view, c, group)) for c in listed if c.entity.cls in NON_PERSON_ACTORS
+            ]
+            sides = [(c, country) for c, country in sides if country is not None]
+            for i, (a, country_a) in enumerate(sides):
+                for b, country_b in sides[i + 1 :]:
+                    if country_a != country_b and a.entity.key != b.entity.key:
+                        s, o = sorted((a.entity.key, b.entity.key))
+                        out.append(self._fact(s, "cooperatesWith", o, group))
+        return out
+
+    def _country_of(self, view: TokenView, c: Candidate, group: _SentenceMentions) -> str | None:
+        """The slug of the State an actor belongs to, when the gazetteer, its name or a demonym says it."""
+        if c.entity.cls == "State":
+            return c.entity.slug
+        if c.entity.country:
+            return c.entity.country
+        ending = [s for s in self._inside(c, group, frozenset({"State"})) if s.end == c.end]
+        if ending:
+            return ending[-1].entity.slug
+        return self._demonym_before(view, c.start)
+
     def _demonym_before(self, view: TokenView, k: int) -> str | None:
         """ "Russian engineering group Uralmash ...": a nationality adjective a few words before."""
         for i in range(k - 1, max(-1, k - 5), -1):
@@ -643,6 +682,28 @@ class FactFinder:
             if not view.is_lower_word(i) or not view.same_sentence(i, k):
                 return None
         return None
+
+
+_LIST_GAP = 5  # tokens between two items of a list: ", và các công ty", ", and the companies"
+
+
+def _list_after(
+    view: TokenView, k: int, mentions: list[Candidate], demonyms: dict[str, str]
+) -> list[Candidate]:
+    """The mentions listed from token *k* on: the first within a few words, each next one after only
+    commas, "và"/"and", lower-case words and demonyms ("and Russian companies"); a longer gap, another
+    capitalised word or other punctuation ends the list, so a place named later is not one of its items."""
+    items: list[Candidate] = []
+    cursor = k
+    for c in sorted((c for c in mentions if c.start >= k), key=lambda c: c.start):
+        gap = range(cursor, c.start)
+        if len(gap) > _LIST_GAP or not all(
+            view.texts[i] == "," or view.is_lower_word(i) or view.texts[i] in demonyms for i in gap
+        ):
+            break
+        items.append(c)
+        cursor = c.end
+    return items
 
 
 def _counterparty(view: TokenView, a: Candidate, group: _SentenceMentions) -> Candidate | None:

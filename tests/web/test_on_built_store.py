@@ -57,11 +57,6 @@ def test_pages_of_entities_with_facts_show_their_sentences_with_marks(built):
         assert re.search(r'href="/id/document/[0-9a-z_]+\?hl=\d+-\d+#hl"', page), iri
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 7 acceptance on the real corpus: the extractor gives Rosatom no facts yet, so the "
-    "explorer shows it alone; remove this marker when the test passes",
-)
 def test_explorer_data_links_rosatom_to_vietnam_and_petrovietnam(built):
     data = built.get(
         "/graph/neighbourhood", params={"iri": ID + "org/rosatom", "depth": 2, "limit": 200}
