@@ -65,6 +65,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("vi_range_partial", re.compile(r"(?<![\d/])" + _D + _SEP + _D + _DASH + _D + _SEP + _D + r"(?![\d/])")),
+    # "ngày 14-15/5/2025": two days of one month, the first is the date
+    (
+        "vi_day_range",
+        re.compile(r"(?<![\d/.])" + _D + _DASH + _D + _SEP + _D + r"(?:" + _SEP + _Y + r")?(?![\d/])"),
+    ),
     (
         "vi_from_to",
         re.compile(
@@ -92,6 +97,35 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(r"(?<![\d/.])" + _D + _SEP + _D + _SEP + _Y + r"(?![\d/])")),
     ("vi_month_year", re.compile(r"(?i:tháng)\s+" + _D + r"\s*[-/]\s*" + _Y + r"(?![\d/])")),
     ("paren_month_year", re.compile(r"\(\s*" + _D + r"\s*/\s*" + _Y + r"\s*\)")),
+    # "14-15 May 2025", "May 14-15, 2025": a meeting over two days starts on the first
+    (
+        "en_range_dmy",
+        re.compile(
+            r"(?<![\d/.-])"
+            + _D
+            + r"(?:st|nd|rd|th)?"
+            + _DASH
+            + r"\d{1,2}(?:st|nd|rd|th)?\s+(?i:"
+            + _MON
+            + r")(?:,?\s+"
+            + _Y
+            + r")?\b"
+        ),
+    ),
+    (
+        "en_range_mdy",
+        re.compile(
+            r"\b(?i:"
+            + _MON
+            + r")\s+"
+            + _D
+            + r"(?:st|nd|rd|th)?"
+            + _DASH
+            + r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+"
+            + _Y
+            + r")?\b"
+        ),
+    ),
     ("en_mdy", re.compile(r"(?i:" + _MON + r")\s+" + _D + r"(?:st|nd|rd|th)?,?\s+" + _Y + r"\b")),
     ("en_dmy", re.compile(r"\b" + _D + r"(?:st|nd|rd|th)?\s+(?i:" + _MON + r"),?\s+" + _Y + r"\b")),
     ("en_my", re.compile(r"\b(?i:" + _MON + r")\s+(?:of\s+)?" + _Y + r"\b")),
@@ -202,6 +236,16 @@ def _normalise(
     elif kind == "en_dmy":
         day, month, year = int(g[0]), _month(m.group()), int(g[1])
         if not _valid(year, month, day):
+            return None
+        value, datatype = _iso(year, month, day)
+    elif kind in ("vi_day_range", "en_range_dmy", "en_range_mdy"):
+        day, month = int(g[0]), (int(g[2]) if kind == "vi_day_range" else _month(m.group()))
+        given = g[3] if kind == "vi_day_range" else g[1]
+        if given:
+            year = int(given)
+        else:
+            year, note = _context_year(text, start, end, sentences, doc_date)
+        if year is None or not _valid(year, month, day):
             return None
         value, datatype = _iso(year, month, day)
     elif kind == "en_my":

@@ -28,6 +28,9 @@ def _dates(text: str, doc_date: str | None = DOC_DATE) -> list[tuple[str, str, s
         ("in May 2015", "2015-05", "gYearMonth"),
         ("signed in 2015", "2015", "gYear"),
         ("from June 18 to 20, 2024", "2024-06-18", "date"),
+        ("took place on 14-15 May 2025", "2025-05-14", "date"),
+        ("held on May 14-15, 2025", "2025-05-14", "date"),
+        ("diễn ra ngày 14-15/5/2025", "2025-05-14", "date"),
     ],
 )
 def test_a_full_date_is_normalised_to_its_precision(text: str, value: str, datatype: str) -> None:
