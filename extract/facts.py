@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pactgraph.extract.areas import AreaLexicon, is_broader
 from pactgraph.extract.lexicon import Triggers
-from pactgraph.extract.model import Annotations, Fact
+from pactgraph.extract.model import Annotations, DateMention, Fact
 from pactgraph.extract.rules import Candidate
 from pactgraph.extract.tokens import PhraseSet, TokenView, phrase_tokens
 
@@ -584,6 +584,11 @@ class FactFinder:
                     and view.starts[e.start] - d.end <= 40
                 ]
                 date = before[-1] if before else None
+                if date is None:
+                    # "Ngày 8/10/2025, Đại sứ X đã tham dự Diễn đàn ...": the date that opens the sentence
+                    date = next(
+                        (d for d in ann.dates if _opens_sentence(ann.text, group.sentence[0], d)), None
+                    )
             if date is not None:
                 out.append(
                     self._fact(e.entity.key, "date", ("date", date.value, date.datatype), group, date.note)
@@ -704,6 +709,17 @@ def _list_after(
         items.append(c)
         cursor = c.end
     return items
+
+
+_DATE_LEADS = frozenset(
+    {"", "ngày", "hôm", "sáng", "chiều", "tối", "sáng ngày", "chiều ngày", "tối ngày", "on"}
+)
+
+
+def _opens_sentence(text: str, sentence_start: int, date: DateMention) -> bool:
+    """The date comes first in its sentence, a comma after it ("Ngày 8/10/2025, ...", "On May 5, ...")."""
+    lead = " ".join(text[sentence_start : date.start].split()).lower()
+    return date.start >= sentence_start and lead in _DATE_LEADS and text[date.end : date.end + 1] == ","
 
 
 def _counterparty(view: TokenView, a: Candidate, group: _SentenceMentions) -> Candidate | None:
