@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pactgraph.extract.gazetteer import Gazetteer, entity_of
 from pactgraph.extract.lexicon import Triggers
 from pactgraph.extract.model import Annotations, Entity, Fact
-from pactgraph.extract.rules import Candidate, make_rule_entity
+from pactgraph.extract.rules import Candidate, make_rule_entity, place_after_unit
 from pactgraph.extract.tokens import PhraseSet, TokenView
 
 _ACADEMIC = PhraseSet(
@@ -97,11 +97,13 @@ class PersonFinder:
                 j += place  # "Thống đốc Saint Petersburg Alexander Beglov": where, not who
             unit = self.admin_units.match(view, j) if not acts and view.is_lower_word(j) else 0
             if unit:
-                # "Thống đốc vùng Primorye Viktor Lebedev": a place the document named after its unit
-                j += unit + next(
+                # "Thống đốc vùng Primorye Viktor Lebedev": a place the document named after its unit;
+                # when unsure where the place ends, no name is taken (j stays on the unit)
+                place = next(
                     (len(p) for p in unit_places if tuple(view.norms[j + unit : j + unit + len(p)]) == p),
-                    self.places.match(view, j + unit),
+                    place_after_unit(view, j + unit, self.places),
                 )
+                j += unit + place if place else 0
             # "Đại sứ Nga tại Việt Nam X", "Ambassador to Russia": the host country is not represented
             if view.norms[j : j + 1] in (["tại"], ["to"], ["in"]) and j + 1 in by_start:
                 j = by_start[j + 1].end

@@ -134,6 +134,21 @@ def _cut_at_known_names(
     return out
 
 
+def place_after_unit(view: TokenView, k: int, places: PhraseSet) -> int:
+    """Tokens of the place named at *k* after an administrative unit ("tỉnh", "vùng"), 0 when unsure.
+
+    A known place, else a run of four capitalised syllables or more: a province's two and a person's
+    name after it ("tỉnh Quảng Ninh Cao Tường Huy"), Vietnamese provinces being two syllables long.
+    """
+    known = places.match(view, k) if view.is_cap(k) else 0
+    if known:
+        return known
+    run = 0
+    while k + run < len(view) and view.same_sentence(k, k + run) and view.is_cap(k + run):
+        run += 1
+    return 2 if run >= 4 else 0
+
+
 def _numbered(view: TokenView, body: int, end: int) -> bool:
     """ "lần thứ N" inside the name (tokens body..end)."""
     for i in range(body, min(end, len(view) - 1)):
@@ -340,6 +355,9 @@ class EntityFinder:
         unit = self.admin_units.match(view, body) if view.is_lower_word(body) else 0
         if unit and view.is_cap(body + unit) and view.same_sentence(body, body + unit):
             k = body + unit  # "Ủy ban nhân dân tỉnh Khánh Hòa": the unit's place is the name
+            place = place_after_unit(view, k, self.places)
+            if place:
+                return k + place
         while k < len(view) and view.same_sentence(body, k) and not view.noisy[k]:
             if k in state_ends and k > body and view.norms[k : k + 1] != ["-"]:
                 break  # "... Việt Nam Hoàng Văn Bình" (but "Việt - Amur" goes on)
