@@ -69,8 +69,15 @@ def extract_document(text: str, info: DocumentInfo, source: str | None = None) -
 
     *source* names the document in error messages (default: its stem).
     """
+    from pactgraph.extract.to_rdf import document_iri, terms_to_quads
+
+    return terms_to_quads(document_iri(info.stem), _document_triples(text, info, source))
+
+
+def _document_triples(text: str, info: DocumentInfo, source: str | None) -> list[tuple]:
+    """The document graph's triples as plain values (``to_rdf.annotations_to_terms``), sorted."""
     from pactgraph.extract.pipeline import make_doc
-    from pactgraph.extract.to_rdf import doc_to_quads
+    from pactgraph.extract.to_rdf import annotations_to_terms
 
     doc = make_doc(text, info)
     if not _has_content(doc._.pg):
@@ -78,7 +85,7 @@ def extract_document(text: str, info: DocumentInfo, source: str | None = None) -
             f"{source or info.stem}: the file holds only noise (photo credits, bylines, footers, timestamps, "
             "URLs) and no article text; remove it from the corpus"
         )
-    return doc_to_quads(doc)
+    return annotations_to_terms(doc._.pg)
 
 
 def extract_text(
@@ -97,9 +104,12 @@ def _has_content(ann: Annotations) -> bool:
     return any(sum(c.isalpha() for c in ann.masked[s:e]) >= 12 for s, e in ann.sentences)
 
 
-def _serialise(quads: list[ox.Quad], trig: bool) -> bytes:
-    fmt = ox.RdfFormat.TRIG if trig else ox.RdfFormat.N_QUADS
-    return ox.serialize(quads, format=fmt) or b""
+def _serialise(graph: str, triples: list[tuple], trig: bool) -> bytes:
+    from pactgraph.extract.to_rdf import terms_to_nquads, terms_to_quads
+
+    if trig:
+        return ox.serialize(terms_to_quads(graph, triples), format=ox.RdfFormat.TRIG) or b""
+    return terms_to_nquads(graph, triples)  # straight from the strings: no pyoxigraph objects
 
 
 def _work(job: tuple[str, dict[str, str] | None, int, bool]) -> _Result:
@@ -110,7 +120,7 @@ def _work(job: tuple[str, dict[str, str] | None, int, bool]) -> _Result:
     try:
         text = read_article(path, max_bytes)
         info = document_info(path.stem, text, row, str(path))
-        quads = extract_document(text, info, str(path))
+        triples = _document_triples(text, info, str(path))
     except PactgraphError as exc:
         message = str(exc)
         result.error = message if str(path) in message else f"{path}: {message}"
@@ -118,24 +128,25 @@ def _work(job: tuple[str, dict[str, str] | None, int, bool]) -> _Result:
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
         result.error = f"{path}: the extractor failed ({type(exc).__name__}: {exc}); please report this file"
         return result
-    result.data = _serialise(quads, trig)
+    from pactgraph.extract.to_rdf import document_iri
+
+    result.data = _serialise(document_iri(info.stem), triples, trig)
     pg = "https://w3id.org/pactgraph/ontology#"
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-    for q in quads:
-        p = q.predicate.value
-        if p == rdf_type and q.object.value.startswith(pg):
-            cls = q.object.value[len(pg) :]
+    for subject, p, (value, _) in triples:
+        if p == rdf_type and value.startswith(pg):
+            cls = value[len(pg) :]
             if cls == "Evidence":
                 result.evidence += 1
             elif cls == "Mention":
                 result.mentions += 1
             elif cls not in ("Document", "Actor"):
-                result.entities.append((q.subject.value, cls))
+                result.entities.append((subject, cls))
         elif (
             p.startswith(pg)
-            and q.subject.value.startswith("https://w3id.org/pactgraph/id/")
-            and "/evidence/" not in (q.subject.value)
-            and "/mention/" not in q.subject.value
+            and subject.startswith("https://w3id.org/pactgraph/id/")
+            and "/evidence/" not in subject
+            and "/mention/" not in subject
             and p[len(pg) :] in _FACT_PROPERTIES
         ):
             result.facts[p[len(pg) :]] += 1

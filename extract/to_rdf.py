@@ -7,6 +7,7 @@ byte-identical.
 """
 
 import hashlib
+import re
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -37,21 +38,21 @@ def document_iri(stem: str) -> str:
     return f"{ID}document/{stem}"
 
 
-def _date_literal(value: str) -> ox.Literal:
+def _date_term(value: str) -> "Term":
     datatype = {10: "date", 7: "gYearMonth", 4: "gYear"}[len(value)]
-    return ox.Literal(value, datatype=_n(XSD + datatype))
+    return _lit(value, datatype=XSD + datatype)
 
 
-def _object(obj: object) -> ox.NamedNode | ox.Literal:
+def _object_term(obj: object) -> "Term":
     if isinstance(obj, str):
-        return _n(ID + obj)
+        return _iri(ID + obj)
     kind = obj[0]
     if kind == "area":
-        return _n(AREA_PREFIX + obj[1])
+        return _iri(AREA_PREFIX + obj[1])
     if kind == "date":
-        return ox.Literal(obj[1], datatype=_n(XSD + obj[2]))
+        return _lit(obj[1], datatype=XSD + obj[2])
     if kind == "text":
-        return ox.Literal(obj[1], language=obj[2])
+        return _lit(obj[1], obj[2])
     raise ValueError(f"unknown fact object {obj!r}")
 
 
@@ -61,26 +62,48 @@ def doc_to_quads(doc: Doc) -> list[ox.Quad]:
 
 
 def annotations_to_quads(ann: Annotations) -> list[ox.Quad]:
+    """The quads of the document graph, sorted."""
+    return terms_to_quads(document_iri(ann.info.stem), annotations_to_terms(ann))
+
+
+# A term as plain Python values: (value, "") for an IRI, (value, language) or (value, datatype IRI) for a
+# literal (a language tag never contains ":", a datatype IRI always does). Building pyoxigraph objects
+# costs ~2 us per quad, more than everything else here: the corpus writer serialises these directly.
+Term = tuple[str, str]
+Triple = tuple[str, str, Term]
+_XSD_STRING = XSD + "string"
+_XSD_INTEGER = XSD + "integer"
+
+
+def _iri(value: str) -> Term:
+    return (value, "")
+
+
+def _lit(value: str, language: str | None = None, datatype: str | None = None) -> Term:
+    return (value, language or datatype or _XSD_STRING)
+
+
+def annotations_to_terms(ann: Annotations) -> list[Triple]:
+    """The (subject, predicate, object) triples of the document graph, sorted like the quads."""
     info = ann.info
     doc_iri = document_iri(info.stem)
-    g = _n(doc_iri)
-    d = _n(doc_iri)
-    quads: set[ox.Quad] = set()
+    d = doc_iri
+    triples: set[Triple] = set()
 
-    def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
-        quads.add(ox.Quad(s, _n(p), o, g))
+    def add(s: str, p: str, o: Term) -> None:
+        triples.add((s, p, o))
 
-    add(d, RDF + "type", _n(PG + "Document"))
-    add(d, RDF + "type", _n(SCHEMA + "NewsArticle"))
-    add(d, DCTERMS + "title", ox.Literal(info.title, language=info.lang))
-    add(d, DCTERMS + "language", ox.Literal(info.lang))
-    add(d, SCHEMA + "text", ox.Literal(ann.text))
+    add(d, RDF + "type", _iri(PG + "Document"))
+    add(d, RDF + "type", _iri(SCHEMA + "NewsArticle"))
+    add(d, DCTERMS + "title", _lit(info.title, info.lang))
+    add(d, DCTERMS + "language", _lit(info.lang))
+    add(d, SCHEMA + "text", _lit(ann.text))
     if info.date:
-        add(d, DCTERMS + "date", _date_literal(info.date))
+        add(d, DCTERMS + "date", _date_term(info.date))
     if info.publisher:
-        add(d, DCTERMS + "publisher", ox.Literal(info.publisher))
+        add(d, DCTERMS + "publisher", _lit(info.publisher))
     if info.url:
-        add(d, DCTERMS + "source", _n(info.url))
+        add(d, DCTERMS + "source", _iri(info.url))
 
     used: set[str] = {m.key for m in ann.mentions}
     facts = _deduplicated(ann.facts)
@@ -94,47 +117,40 @@ def annotations_to_quads(ann: Annotations) -> list[ox.Quad]:
             _entity_quads(entity, d, add)
 
     for m in ann.mentions:
-        mention = _n(f"{ID}mention/{info.stem}/{m.start}-{m.end}")
-        add(mention, RDF + "type", _n(PG + "Mention"))
-        add(mention, PG + "mentionOf", _n(ID + m.key))
-        add(mention, PG + "document", d)
-        add(mention, PG + "surface", ox.Literal(ann.text[m.start : m.end]))
-        add(mention, PG + "charStart", ox.Literal(str(m.start), datatype=_n(XSD + "integer")))
-        add(mention, PG + "charEnd", ox.Literal(str(m.end), datatype=_n(XSD + "integer")))
+        mention = f"{ID}mention/{info.stem}/{m.start}-{m.end}"
+        add(mention, RDF + "type", _iri(PG + "Mention"))
+        add(mention, PG + "mentionOf", _iri(ID + m.key))
+        add(mention, PG + "document", _iri(d))
+        add(mention, PG + "surface", _lit(ann.text[m.start : m.end]))
+        add(mention, PG + "charStart", _lit(str(m.start), datatype=_XSD_INTEGER))
+        add(mention, PG + "charEnd", _lit(str(m.end), datatype=_XSD_INTEGER))
 
     areas_used: set[str] = set()
     for fact in facts:
-        s, p, o = _n(ID + fact.subject), PG + fact.predicate, _object(fact.obj)
+        s, p, o = ID + fact.subject, PG + fact.predicate, _object_term(fact.obj)
         add(s, p, o)
         if isinstance(fact.obj, tuple) and fact.obj[0] == "area":
             areas_used.add(fact.obj[1])
         start, end = fact.sentence
-        digest = hashlib.sha1(f"{s.value} {p} {o} {start} {end}".encode()).hexdigest()[:12]
-        ev = _n(f"{ID}evidence/{info.stem}/{digest}")
-        add(ev, RDF + "type", _n(PG + "Evidence"))
-        add(ev, RDF + "subject", s)
-        add(ev, RDF + "predicate", _n(p))
+        digest = hashlib.sha1(f"{s} {p} {_term_text(o)} {start} {end}".encode()).hexdigest()[:12]
+        ev = f"{ID}evidence/{info.stem}/{digest}"
+        add(ev, RDF + "type", _iri(PG + "Evidence"))
+        add(ev, RDF + "subject", _iri(s))
+        add(ev, RDF + "predicate", _iri(p))
         add(ev, RDF + "object", o)
-        add(ev, PG + "document", d)
-        add(ev, PG + "quote", ox.Literal(ann.text[start:end]))
-        add(ev, PG + "charStart", ox.Literal(str(start), datatype=_n(XSD + "integer")))
-        add(ev, PG + "charEnd", ox.Literal(str(end), datatype=_n(XSD + "integer")))
+        add(ev, PG + "document", _iri(d))
+        add(ev, PG + "quote", _lit(ann.text[start:end]))
+        add(ev, PG + "charStart", _lit(str(start), datatype=_XSD_INTEGER))
+        add(ev, PG + "charEnd", _lit(str(end), datatype=_XSD_INTEGER))
         if fact.note:
-            add(ev, PG + "dateNote", ox.Literal(fact.note, language="en"))
+            add(ev, PG + "dateNote", _lit(fact.note, "en"))
     for slug in sorted(areas_used):
-        area = _n(AREA_PREFIX + slug)
-        add(area, RDF + "type", _n(PG + "CooperationArea"))
-        add(area, PG + "mentionedIn", d)
-    return sorted(quads, key=_sort_key)
-
-
-def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
-    """A total order on the document's quads (all in one graph) that is cheap to compute."""
-    obj = quad.object
-    if isinstance(obj, ox.Literal):
-        extra = obj.language or obj.datatype.value
-        return (quad.subject.value, quad.predicate.value, obj.value, extra)
-    return (quad.subject.value, quad.predicate.value, obj.value, "")
+        area = AREA_PREFIX + slug
+        add(area, RDF + "type", _iri(PG + "CooperationArea"))
+        add(area, PG + "mentionedIn", _iri(d))
+    # a total order on the document's triples (all in one graph): subject, predicate, object value, then
+    # its language or datatype
+    return sorted(triples)
 
 
 def _deduplicated(facts: list[Fact]) -> list[Fact]:
@@ -145,21 +161,67 @@ def _deduplicated(facts: list[Fact]) -> list[Fact]:
     return list(seen.values())
 
 
-def _entity_quads(entity: Entity, d: ox.NamedNode, add) -> None:  # noqa: ANN001
-    s = _n(ID + entity.key)
-    add(s, RDF + "type", _n(PG + entity.cls))
+def _entity_quads(entity: Entity, d: str, add) -> None:  # noqa: ANN001
+    s = ID + entity.key
+    add(s, RDF + "type", _iri(PG + entity.cls))
     if entity.cls in ACTOR_CLASSES:
-        add(s, RDF + "type", _n(PG + "Actor"))
+        add(s, RDF + "type", _iri(PG + "Actor"))
     for lang, label in sorted(entity.labels.items()):
-        add(s, RDFS + "label", ox.Literal(label, language=lang))
+        add(s, RDFS + "label", _lit(label, lang))
         # a rule-found name may be written differently in another document under the same IRI: only the
         # gazetteer's reviewed label is the one skos:prefLabel per language, the others are altLabels
         pref = SKOS + "prefLabel" if entity.source == "gazetteer" else SKOS + "altLabel"
-        add(s, pref, ox.Literal(label, language=lang))
+        add(s, pref, _lit(label, lang))
     for lang, names in sorted(entity.aliases.items()):
         for name in sorted(names):
             if name != entity.labels.get(lang):
-                add(s, SKOS + "altLabel", ox.Literal(name, language=lang))
+                add(s, SKOS + "altLabel", _lit(name, lang))
     for iri in entity.same_as:
-        add(s, OWL + "sameAs", _n(iri))
-    add(s, PG + "mentionedIn", d)
+        add(s, OWL + "sameAs", _iri(iri))
+    add(s, PG + "mentionedIn", _iri(d))
+
+
+# ---------------------------------------------------------------- from plain triples to RDF
+
+# N-Triples escapes of a literal's characters, as pyoxigraph writes them (checked by a test against
+# pyoxigraph.serialize)
+_ESCAPES = {"\b": r"\b", "\t": r"\t", "\n": r"\n", "\f": r"\f", "\r": r"\r", '"': r"\"", "\\": r"\\"}
+_ESCAPES.update({chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if chr(c) not in _ESCAPES})
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+
+
+def _term_text(term: "Term") -> str:
+    """The N-Triples form of a term (what ``str()`` of the pyoxigraph term gives)."""
+    value, extra = term
+    if not extra:
+        return f"<{value}>"
+    if _NEEDS_ESCAPE.search(value):
+        value = _NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group()], value)
+    if extra == _XSD_STRING:
+        return f'"{value}"'
+    if ":" in extra:
+        return f'"{value}"^^<{extra}>'
+    return f'"{value}"@{extra}'
+
+
+def _term(term: "Term") -> ox.NamedNode | ox.Literal:
+    value, extra = term
+    if not extra:
+        return _n(value)
+    if extra == _XSD_STRING:
+        return ox.Literal(value)
+    if ":" in extra:
+        return ox.Literal(value, datatype=_n(extra))
+    return ox.Literal(value, language=extra)
+
+
+def terms_to_quads(graph: str, triples: list["Triple"]) -> list[ox.Quad]:
+    """The triples as quads in *graph*, in the same order."""
+    g = _n(graph)
+    return [ox.Quad(_n(s), _n(p), _term(o), g) for s, p, o in triples]
+
+
+def terms_to_nquads(graph: str, triples: list["Triple"]) -> bytes:
+    """The triples as N-Quads in *graph*, byte for byte what ``pyoxigraph.serialize`` writes for them."""
+    g = f"<{graph}>"
+    return "".join(f"<{s}> <{p}> {_term_text(o)} {g} .\n" for s, p, o in triples).encode()
