@@ -113,7 +113,8 @@ class EventFinder:
         event (or instrument) named before, when nothing names another one right after the noun."""
         out = []
         seen = sorted(known, key=lambda c: c.start)
-        for k in range(len(view)):
+        candidates = sorted(set(self.event_refs.starts(view)) | set(self.agreement_refs.starts(view)))
+        for k in candidates:  # only where a reference noun may start (the loop does nothing elsewhere)
             if covered[k] is not None:
                 continue
             for refs, classes in ((self.event_refs, ("Event",)), (self.agreement_refs, ("Agreement",))):
@@ -518,7 +519,7 @@ class EventFinder:
         for cls, heads in self.heads.items():
             if cls not in ("Agreement", "Mechanism", "Event"):
                 continue
-            for k in range(len(view)):
+            for k in heads.starts(view):
                 n = heads.match(view, k)
                 if not n or covered[k] is not None or not view.is_cap(k) or view.sentence_start(k):
                     continue

@@ -370,7 +370,8 @@ class FactFinder:
             return out
         sent_start = view.index_at(group.sentence[0])
         sent_end = view.index_ending_at(group.sentence[1])
-        for k in range(sent_start, sent_end):
+        markers = self.part_markers.starts(view, sent_start, sent_end)
+        for k in sorted(set(markers) | set(self.part_verbs.starts(view, sent_start, sent_end))):
             n = self.part_markers.match(view, k)
             if n:
                 before = [c for c in things if c.end <= k and k - c.end <= 30]
@@ -399,7 +400,8 @@ class FactFinder:
         out = []
         actors = [c for c in group.top if c.entity.cls in NON_PERSON_ACTORS]
         starts = {c.start: c for c in actors}
-        for k in range(view.index_at(group.sentence[0]), view.index_ending_at(group.sentence[1])):
+        lo, hi = view.index_at(group.sentence[0]), view.index_ending_at(group.sentence[1])
+        for k in sorted(set(self.join_verbs.starts(view, lo, hi)) | set(self.members.starts(view, lo, hi))):
             joined = self.join_verbs.match(view, k)
             if joined:
                 # "Việt Nam gia nhập ASEAN năm 1995", "Laos joined ASEAN in 1997"
@@ -468,7 +470,7 @@ class FactFinder:
         starts = {c.start: c for c in actors}
         sent_start = view.index_at(group.sentence[0])
         sent_end = view.index_ending_at(group.sentence[1])
-        for k in range(sent_start, sent_end):
+        for k in self.cooperation.starts(view, sent_start, sent_end):
             n = self.cooperation.match(view, k)
             if not n:
                 continue
@@ -649,10 +651,12 @@ class FactFinder:
         named in one participation list of a sentence about cooperation cooperate with each other."""
         sent_start = view.index_at(group.sentence[0])
         sent_end = view.index_ending_at(group.sentence[1])
-        if not any(self.cooperation.match(view, k) for k in range(sent_start, sent_end)):
+        if not any(
+            self.cooperation.match(view, k) for k in self.cooperation.starts(view, sent_start, sent_end)
+        ):
             return []
         out = []
-        for k in range(sent_start, sent_end):
+        for k in self.joint_markers.starts(view, sent_start, sent_end):
             n = self.joint_markers.match(view, k)
             if not n:
                 continue

@@ -264,7 +264,7 @@ class PersonFinder:
         giám đốc Tổng công ty X": a new person with a full name, and whom the title after it names."""
         out = []
         by_start: dict[int, Candidate] = {}
-        for k in range(len(view) - 1):
+        for k in self.honorifics.starts(view, 0, len(view) - 1):
             n = self.honorifics.match(view, k)
             if not n or covered[k] is not None:
                 continue
@@ -291,7 +291,7 @@ class PersonFinder:
     def _lowercase_titles(self, view, by_end, covered, known, ann, result) -> list[Candidate]:  # noqa: ANN001
         """ "Kazan Federal University rector Rustam Gafurov": an organisation, a lower-case title, a name."""
         out = []
-        for k in range(len(view)):
+        for k in self.lowercase_titles.starts(view):
             n = self.lowercase_titles.match(view, k)
             org = by_end.get(k)
             if not n or org is None or org.entity.cls not in NON_PERSON_ACTORS or not view.is_lower_word(k):

@@ -31,6 +31,14 @@ class PhraseSet:
         for options in self.by_first.values():
             options.sort(key=lambda item: -len(item[0]))
 
+    def starts(self, view: "TokenView", lo: int = 0, hi: int | None = None) -> list[int]:
+        """The tokens in [lo, hi) where a phrase may start (first token matches), in order: a finder scans
+        these instead of calling :meth:`match` at every token (most tokens start no phrase)."""
+        firsts = self.by_first
+        hi = len(view.norms) if hi is None else min(hi, len(view.norms))
+        norms = view.norms
+        return [k for k in range(max(lo, 0), hi) if norms[k] in firsts]
+
     def match(self, view: "TokenView", k: int) -> int:
         """Number of tokens of the longest phrase starting at token *k* (0 if none)."""
         norms = view.norms
