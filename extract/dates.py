@@ -36,7 +36,11 @@ _MONTHS_EN = {
 _WEEKDAYS_EN = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }
-_MON = r"(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
+# the lookahead on the first letter lets the regex engine skip most positions before trying 23 names
+_MON = (
+    "(?=[" + "".join(sorted({m[0] for m in _MONTHS_EN} | {m[0].upper() for m in _MONTHS_EN})) + "])"
+    r"(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
+)
 _D = r"(\d{1,2})"
 _Y = r"((?:19|20)\d{2})"
 _SEP = r"\s*/\s*"
@@ -139,6 +143,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vi_year", re.compile(r"(?i:năm)\s+" + _Y + r"(?![\d/])")),
     ("en_year", re.compile(r"\b(?i:in|since|from|by|of)\s+" + _Y + r"\b(?![-–/]\d)")),
 ]
+
+
+def _digit_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern that opens with a look-behind and then a day number, with a cheap digit check in front:
+    the engine otherwise evaluates the look-behind at every position of the text."""
+    source = pattern.pattern
+    if source.startswith("(?<![") and source[source.index("])") + 2 :].startswith(_D):
+        return re.compile(r"(?=\d)" + source, pattern.flags)
+    return pattern
+
+
+_PATTERNS = [(kind, _digit_first(pattern)) for kind, pattern in _PATTERNS]
 _DAY_CUE = re.compile(r"(?i:ngày|hôm|chiều|sáng|tối|trưa|đêm|mùng|đến|tới|từ|vào|lúc|đầu|cuối)\s+$")
 _YEAR_NEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
