@@ -8,6 +8,7 @@ is two to four capitalised words (initials allowed: "V. Putin"); a single word i
 the surname of a person already known in the document ("Tổng thống Putin", "ông Medvedev").
 """
 
+import bisect
 from dataclasses import dataclass, field
 
 from pactgraph.extract.gazetteer import Gazetteer, entity_of
@@ -54,8 +55,14 @@ class PersonFinder:
             for i in range(c.start, c.end):
                 covered[i] = c
         known: dict[str, Entity] = {c.entity.key: c.entity for c in top if c.entity.cls == "Person"}
+        title_starts = self.titles.starts(view)
         k = 0
         while k < len(view):
+            # skip to the next token where a title may start (no title anywhere else: nothing to do there)
+            at = bisect.bisect_left(title_starts, k)
+            if at == len(title_starts):
+                break
+            k = title_starts[at]
             n = self.titles.match(view, k) if view.is_cap(k) and covered[k] is None else 0
             # "Chủ tịch nước Cộng hòa ..." where a name starts inside the title ("nước Cộng hòa ... Việt Nam")
             inner = next((s for s in range(k + 1, k + n) if s in by_start), None)

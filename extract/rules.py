@@ -245,7 +245,7 @@ class EntityFinder:
     ) -> list[Candidate]:
         out: list[Candidate] = []
         title_inside = set()
-        for t in range(len(view)):
+        for t in self.titles.starts(view):
             n = self.titles.match(view, t) if view.is_cap(t) else 0
             title_inside.update(range(t + 1, t + n))
         k = 0

@@ -103,18 +103,20 @@ class TokenView:
 
     def same_sentence(self, a: int, b: int) -> bool:
         return (
-            0 <= a < len(self) and 0 <= b < len(self) and self.sentence_ids[a] == self.sentence_ids[b] != -1
+            0 <= a < len(self.texts)
+            and 0 <= b < len(self.texts)
+            and self.sentence_ids[a] == self.sentence_ids[b] != -1
         )
 
     def is_word(self, k: int) -> bool:
-        return 0 <= k < len(self) and self.texts[k][0].isalnum()
+        return 0 <= k < len(self.texts) and self.texts[k][0].isalnum()
 
     def is_cap(self, k: int) -> bool:
         """Starts with an upper-case letter or a digit ("Hội", "ASEAN", "4th")."""
-        return 0 <= k < len(self) and (self.texts[k][0].isupper() or self.texts[k][0].isdigit())
+        return 0 <= k < len(self.texts) and (self.texts[k][0].isupper() or self.texts[k][0].isdigit())
 
     def is_lower_word(self, k: int) -> bool:
-        return 0 <= k < len(self) and self.texts[k][0].islower()
+        return 0 <= k < len(self.texts) and self.texts[k][0].islower()
 
     def sentence_start(self, k: int) -> bool:
         """Token *k* opens its sentence (capitalisation says nothing there)."""
