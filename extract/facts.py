@@ -23,7 +23,7 @@ Each pattern looks inside one sentence (photo captions excluded) at the mentions
 import re
 from dataclasses import dataclass
 
-from pactgraph.extract.areas import AreaLexicon, is_broader
+from pactgraph.extract.areas import AreaLexicon
 from pactgraph.extract.lexicon import Triggers
 from pactgraph.extract.model import Annotations, DateMention, Fact
 from pactgraph.extract.rules import Candidate
@@ -54,23 +54,28 @@ class AreaMatcher:
             if toks:
                 self.by_first.setdefault(toks[0], []).append((toks, slug))
 
-    def find(self, view: TokenView, start: int, end: int) -> list[tuple[int, int, str]]:
+    def find(
+        self, view: TokenView, start: int, end: int, skip: frozenset[int] = frozenset()
+    ) -> list[tuple[int, int, str]]:
+        """The wordings in tokens [start, end) that touch no token of *skip* (the actors named there:
+        "Liên minh Kinh tế Á - Âu" names an organisation, not the field economy), each not nested
+        inside a longer wording ("năng lượng" inside "năng lượng hạt nhân", "kinh tế" inside "đặc khu
+        kinh tế"): the longer wording says what the field is, whichever field it is."""
         hits = []
         for k in range(start, end):
             for toks, slug in self.by_first.get(view.norms[k], ()):
                 n = len(toks)
-                if k + n <= end and tuple(view.norms[k : k + n]) == toks:
+                if (
+                    k + n <= end
+                    and tuple(view.norms[k : k + n]) == toks
+                    and not skip.intersection(range(k, k + n))
+                ):
                     hits.append((k, k + n, slug))
-        kept = []
-        for a, b, slug in hits:
-            # "năng lượng" inside "năng lượng hạt nhân" is the narrower field only
-            swallowed = any(
-                (a2 <= a and b <= b2 and (a2, b2) != (a, b)) and is_broader(slug, s2, self.lexicon)
-                for a2, b2, s2 in hits
-            )
-            if not swallowed:
-                kept.append((a, b, slug))
-        return kept
+        return [
+            (a, b, slug)
+            for a, b, slug in hits
+            if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in hits)
+        ]
 
 
 @dataclass
@@ -545,7 +550,13 @@ class FactFinder:
                 ):
                     stop += 1
                 end = stop
-            for _, _, slug in self.areas.find(view, c.start, end):
+            actors = frozenset(
+                i
+                for a in group.top + group.nested
+                if a.entity.cls in NON_PERSON_ACTORS and a.start < end and c.start < a.end
+                for i in range(a.start, a.end)
+            )
+            for _, _, slug in self.areas.find(view, c.start, end, actors):
                 out.append(self._fact(c.entity.key, "area", ("area", slug), group))
         return out
 
