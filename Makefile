@@ -14,7 +14,7 @@ STAMP     := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run build serve test check format lint audit bench fuzz clean distclean assets
+.PHONY: help run build serve test check format lint audit bench fuzz docs clean distclean assets
 
 help: ## list the targets with their purpose
 	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -49,6 +49,9 @@ serve: $(STAMP) ## serve the already-built store on HOST:PORT
 test: $(STAMP) ## set up and run the whole test suite
 	-@$(MAKE) --no-print-directory assets
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+docs: build ## regenerate docs/ontology.md, its diagram and queries/README.md from the built graph
+	$(BIN)/pactgraph docs --store $(STORE)
 
 format: $(STAMP) ## reformat the code with ruff
 	$(BIN)/ruff format .
