@@ -5,7 +5,6 @@ so that ``pactgraph --help`` stays fast (heavy imports happen inside the command
 """
 
 import typer
-
 from pactgraph.cli import commands_extract, commands_graph, commands_query, commands_serve
 
 app = typer.Typer(
@@ -15,7 +14,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
 
 
 @app.callback()

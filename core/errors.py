@@ -1,17 +1,17 @@
 """The pactgraph exception tree. Messages give the cause and, where there is one, the fix.
 
-    PactgraphError
-    ├── ConfigError          an unsafe or invalid setting (names the variable)
-    ├── InputError           a corpus file or RDF file that cannot be read (names the file)
-    ├── ExtractionError      the pipeline failed on a document
-    ├── StoreError           the store is missing, locked, corrupt or unreachable
-    │   ├── StoreLockedError another build or writer holds the store
-    │   └── BackendUnavailable  the remote SPARQL store does not answer
-    ├── ValidationFailed     SHACL violations; carries the readable report
-    └── QueryError           a query refused or failed
-        ├── QuerySyntaxError     malformed SPARQL (with the parser's position)
-        ├── QueryRefused         a query that policy forbids (SERVICE, LOAD, too long)
-        └── QueryTimeout         the time limit was reached and the work stopped
+PactgraphError
+├── ConfigError          an unsafe or invalid setting (names the variable)
+├── InputError           a corpus file or RDF file that cannot be read (names the file)
+├── ExtractionError      the pipeline failed on a document
+├── StoreError           the store is missing, locked, corrupt or unreachable
+│   ├── StoreLockedError another build or writer holds the store
+│   └── BackendUnavailable  the remote SPARQL store does not answer
+├── ValidationFailed     SHACL violations; carries the readable report
+└── QueryError           a query refused or failed
+    ├── QuerySyntaxError     malformed SPARQL (with the parser's position)
+    ├── QueryRefused         a query that policy forbids (SERVICE, LOAD, too long)
+    └── QueryTimeout         the time limit was reached and the work stopped
 """
 
 

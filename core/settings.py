@@ -6,10 +6,9 @@ Unsafe values are refused at start-up with a sentence that names the variable.
 from functools import lru_cache
 from pathlib import Path
 
+from pactgraph.core.errors import ConfigError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-from pactgraph.core.errors import ConfigError
 
 
 class Settings(BaseSettings):
@@ -37,7 +36,8 @@ class Settings(BaseSettings):
 
     # --- the browser views (api/web) ---
     node_modules_dir: Path | None = Field(
-        None, description="Front-end libraries installed by `make assets` (default: node_modules/ of the checkout)"
+        None,
+        description="Front-end libraries installed by `make assets` (default: node_modules/ of the checkout)",
     )
 
     # --- remote SPARQL 1.1 backend instead of the embedded store ---
@@ -68,7 +68,9 @@ class Settings(BaseSettings):
     )
     max_union_branches: int = Field(1000, gt=0, description="UNION keywords a query may have")
     max_header_bytes: int = Field(32 * 1024, gt=0, description="Request header block limit (431 beyond)")
-    result_cache_bytes: int = Field(64 * 1024 * 1024, ge=0, description="Memory for cached serialised results")
+    result_cache_bytes: int = Field(
+        64 * 1024 * 1024, ge=0, description="Memory for cached serialised results"
+    )
     service_allowlist: list[str] = Field(default_factory=list, description="Endpoints SERVICE may call")
     cache_control: str = "public, max-age=60"
     result_cache_entries: int = Field(512, ge=0)

@@ -65,12 +65,33 @@ class PG(DefinedNamespace):
 
 
 CORE_CLASSES = [
-    "Actor", "State", "InternationalOrganization", "Company", "GovernmentBody", "Person",
-    "Mechanism", "Agreement", "Event", "CooperationArea", "Document", "Evidence",
+    "Actor",
+    "State",
+    "InternationalOrganization",
+    "Company",
+    "GovernmentBody",
+    "Person",
+    "Mechanism",
+    "Agreement",
+    "Event",
+    "CooperationArea",
+    "Document",
+    "Evidence",
 ]
 CORE_PROPERTIES = [
-    "party", "signedOn", "inForceFrom", "participant", "memberOf", "cooperatesWith", "area",
-    "represents", "date", "sessionOf", "mentionedIn", "country", "role",
+    "party",
+    "signedOn",
+    "inForceFrom",
+    "participant",
+    "memberOf",
+    "cooperatesWith",
+    "area",
+    "represents",
+    "date",
+    "sessionOf",
+    "mentionedIn",
+    "country",
+    "role",
 ]
 PROVENANCE_PROPERTIES = ["document", "quote", "charStart", "charEnd"]
 

@@ -56,9 +56,8 @@ def test_imports_run_one_way():
 
 
 def test_cli_answers_help():
-    from typer.testing import CliRunner
-
     from pactgraph.cli.main import app
+    from typer.testing import CliRunner
 
     result = CliRunner().invoke(app, ["--help"])
     assert result.exit_code == 0
