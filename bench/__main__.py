@@ -33,8 +33,12 @@ def main(argv: list[str]) -> int:
             columns = list(rows[0])
             print(" | ".join(columns))
             for row in rows:
-                print(" | ".join(f"{row.get(c, ''):.3g}" if isinstance(row.get(c), float) else str(row.get(c, ""))
-                                 for c in columns))
+                print(
+                    " | ".join(
+                        f"{row.get(c, ''):.3g}" if isinstance(row.get(c), float) else str(row.get(c, ""))
+                        for c in columns
+                    )
+                )
         (out / f"{name}.json").write_text(json.dumps(rows, indent=2, ensure_ascii=False))
     return 0
 
