@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from pactgraph.core.errors import InputError
+from pactgraph.ontology.namespace import FACT_PROPERTIES as CORE_FACT_PROPERTIES
 
 # The contract's IRIs as plain strings: importing pactgraph.ontology.namespace pulls in rdflib,
 # which would slow `pactgraph --help` (tests check these equal the namespace module's).
@@ -44,19 +45,8 @@ ENTITY_TYPES = (
     "Mechanism",
     "Event",
 )
-FACT_PROPERTIES = (
-    "party",
-    "signedOn",
-    "inForceFrom",
-    "participant",
-    "memberOf",
-    "cooperatesWith",
-    "area",
-    "represents",
-    "date",
-    "sessionOf",
-    "country",
-)
+# pg:role is a literal, not a link between two annotated things, so it is not scored.
+FACT_PROPERTIES = tuple(p for p in CORE_FACT_PROPERTIES if p != "role")
 SYMMETRIC_PROPERTIES = frozenset({"cooperatesWith"})
 AREA_SLUGS = frozenset(
     [

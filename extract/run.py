@@ -28,6 +28,7 @@ from pactgraph.core.settings import get_settings
 from pactgraph.extract.metadata import document_info, load_corpus_tsv
 from pactgraph.extract.model import Annotations, DocumentInfo
 from pactgraph.extract.reading import read_article
+from pactgraph.ontology.namespace import FACT_PROPERTIES
 
 __all__ = ["ExtractSummary", "extract_corpus", "extract_text", "extract_document"]
 
@@ -153,22 +154,7 @@ def _work(job: tuple[str, dict[str, str] | None, int, bool]) -> _Result:
     return result
 
 
-_FACT_PROPERTIES = frozenset(
-    {
-        "party",
-        "signedOn",
-        "inForceFrom",
-        "participant",
-        "memberOf",
-        "cooperatesWith",
-        "area",
-        "represents",
-        "date",
-        "sessionOf",
-        "country",
-        "role",
-    }
-)
+_FACT_PROPERTIES = frozenset(FACT_PROPERTIES)
 
 
 def _jobs(corpus_dir: Path, files: Sequence[Path] | None, max_bytes: int, trig: bool) -> list[tuple]:

@@ -93,6 +93,8 @@ CORE_PROPERTIES = [
     "country",
     "role",
 ]
+# The core properties a sentence states as a fact (each with pg:Evidence); pg:mentionedIn is bookkeeping.
+FACT_PROPERTIES = [p for p in CORE_PROPERTIES if p != "mentionedIn"]
 PROVENANCE_PROPERTIES = ["document", "quote", "charStart", "charEnd"]
 
 # Resource IRIs: BASE + "id/" + kind + "/" + slug (see docs/architecture.md).
