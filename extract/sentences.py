@@ -2,7 +2,8 @@
 
 Copes with full stops glued to the next sentence ("Việt Nam.Chủ tịch"), abbreviations (TP., TS., St.,
 Mr.), initials ("V. Putin", "V.I. Lenin"), list markers ("1.", "II."), dates and numbers ("29/6",
-"1.000"), closing quotes after the stop, headings glued with a colon, and masked noise (captions and
+"1.000"), closing quotes after the stop, headings glued with a colon, bullets glued to the stop or
+colon before them ("sau:- Nâng cao", "vững.- Khuyến khích"), and masked noise (captions and
 credits end a sentence). Newlines always end a sentence: in scraped text a line is a paragraph.
 """
 
@@ -67,7 +68,9 @@ ABBREVIATIONS = frozenset(  # fmt: skip
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _SEGMENT = re.compile(r"[^\n]+")
 _GAP = re.compile(r"\s{3,}")  # masked noise inside a line
-_STOP = re.compile(r"[.!?…]+[”\"’»)\]]*|:(?=\d|[^\W\d_][^\W\d_])")
+_STOP = re.compile(r"[.!?…]+[”\"’»)\]]*|:(?=\d|[^\W\d_][^\W\d_]|[-–—•]\s?[^\W\d_])")
+# A list item glued to the end of the one before: "như sau:- Nâng cao", "bền vững.- Khuyến khích".
+_BULLETS = "-–—•"
 _LIST_MARKER = re.compile(r"\d{1,2}\.\s")
 _OPENERS = '"“‘«(-–—['
 
@@ -116,6 +119,7 @@ def _is_boundary(text: str, stop: re.Match[str], sentence_start: int, end: int) 
         head_ok = first.isupper() and len(nxt) > 1 and nxt[1].islower()
         head_ok = head_ok or (stop.group()[0] == ":" and first.isdigit())
         head_ok = head_ok or bool(_LIST_MARKER.match(nxt))  # "được thúc đẩy.2. Nhằm phát huy"
+        head_ok = head_ok or _glued_bullet(nxt)
     if not head_ok:
         return False
     if stop.group()[0] == ":" and first.isspace():
@@ -129,6 +133,14 @@ def _is_boundary(text: str, stop: re.Match[str], sentence_start: int, end: int) 
         return False  # "TP. Hồ Chí Minh", "V. Putin"
     before = text[sentence_start : stop.start() - len(word)].strip()
     return not (before == "" and (word.isdigit() and len(word) <= 3 or _ROMAN.fullmatch(word)))
+
+
+def _glued_bullet(nxt: str) -> bool:
+    """``- Khuyến khích`` right after a stop: a bullet opening a capitalised list item."""
+    if nxt[0] not in _BULLETS:
+        return False
+    item = nxt[1:].lstrip()
+    return bool(item) and item[0].isupper()
 
 
 def _word_before(text: str, pos: int) -> str:

@@ -44,6 +44,18 @@ def _split(text: str) -> list[str]:
         ),
         ("Dòng một\nDòng hai không có dấu chấm", ["Dòng một", "Dòng hai không có dấu chấm"]),
         ("Gặp gỡ.   Hai bên trao đổi.", ["Gặp gỡ.", "Hai bên trao đổi."]),
+        # bullets glued to the colon or the full stop before them (scraped lists)
+        (
+            "các nhiệm vụ sau:- Mở rộng thương mại.- Thúc đẩy đầu tư.",
+            ["các nhiệm vụ sau:", "- Mở rộng thương mại.", "- Thúc đẩy đầu tư."],
+        ),
+        (
+            "the tasks are:– Expand trade.• Promote investment.",
+            ["the tasks are:", "– Expand trade.", "• Promote investment."],
+        ),
+        # a dash that is no bullet stays inside the sentence
+        ("Liên minh Kinh tế Á - Âu họp ngày 28/6-1/7.", ["Liên minh Kinh tế Á - Âu họp ngày 28/6-1/7."]),
+        ("Ông nói: - không đồng ý.", ["Ông nói: - không đồng ý."]),
     ],
 )
 def test_sentences_split_where_a_reader_would(text: str, expected: list[str]) -> None:
