@@ -95,7 +95,35 @@ def _raise_failure(header: dict[str, Any]) -> None:
     raise exc_type(message)
 
 
-class LocalEngine:
+class EngineConveniences:
+    """What other routers use, written once over an engine's ``prepare`` and ``execute``
+    (the local worker pool and the remote store both provide those two)."""
+
+    async def query_bytes(
+        self, query: str, media_type: str, dataset: Dataset | None = None
+    ) -> tuple[bytes, str]:
+        """Run *query* and return its answer serialised as *media_type* (one this endpoint offers)."""
+        answer = await self.execute(self.prepare(query), media_type, dataset or NO_DATASET)
+        return answer.body, answer.media_type
+
+    async def run(self, query: str, accept: str, dataset: Dataset | None = None) -> tuple[bytes, str]:
+        """Like :meth:`query_bytes`, negotiating the media type from an ``Accept`` value."""
+        from pactgraph.api.negotiation import choose
+
+        prepared = self.prepare(query)
+        answer = await self.execute(prepared, choose(prepared.kind, accept), dataset or NO_DATASET)
+        return answer.body, answer.media_type
+
+    async def select(self, query: str) -> list[dict[str, Any]]:
+        """SELECT rows as dicts of SPARQL-JSON term objects; an ASK gives ``[{"boolean": bool}]``."""
+        body, _ = await self.query_bytes(query, "application/sparql-results+json")
+        data = orjson.loads(body)
+        if "boolean" in data:
+            return [{"boolean": data["boolean"]}]
+        return data["results"]["bindings"]
+
+
+class LocalEngine(EngineConveniences):
     """Queries on worker processes, a result cache, and copy-on-write writes on one writer process."""
 
     def __init__(self, settings: Settings) -> None:
@@ -186,29 +214,6 @@ class LocalEngine:
         if answer.version == version:
             self.cache.put(key, Answer(body, answer.media_type, version, answer.truncated, True), len(body))
         return answer
-
-    async def query_bytes(
-        self, query: str, media_type: str, dataset: Dataset | None = None
-    ) -> tuple[bytes, str]:
-        """Run *query* and return its answer serialised as *media_type* (one this endpoint offers)."""
-        answer = await self.execute(self.prepare(query), media_type, dataset or NO_DATASET)
-        return answer.body, answer.media_type
-
-    async def run(self, query: str, accept: str, dataset: Dataset | None = None) -> tuple[bytes, str]:
-        """Like :meth:`query_bytes`, negotiating the media type from an ``Accept`` value."""
-        from pactgraph.api.negotiation import choose
-
-        prepared = self.prepare(query)
-        answer = await self.execute(prepared, choose(prepared.kind, accept), dataset or NO_DATASET)
-        return answer.body, answer.media_type
-
-    async def select(self, query: str) -> list[dict[str, Any]]:
-        """SELECT rows as dicts of SPARQL-JSON term objects; an ASK gives ``[{"boolean": bool}]``."""
-        body, _ = await self.query_bytes(query, "application/sparql-results+json")
-        data = orjson.loads(body)
-        if "boolean" in data:
-            return [{"boolean": data["boolean"]}]
-        return data["results"]["bindings"]
 
     # --- Graph Store reads --------------------------------------------------------------------------
 

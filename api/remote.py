@@ -15,14 +15,14 @@ from urllib.parse import urlencode
 import httpx
 import orjson
 from pactgraph.api import truncation
-from pactgraph.api.engine import NO_DATASET, Answer, Dataset, check_media
+from pactgraph.api.engine import NO_DATASET, Answer, Dataset, EngineConveniences, check_media
 from pactgraph.api.errors import BadRequest, NotFound, UnsupportedMediaType
 from pactgraph.api.policy import PreparedQuery, QueryPreparer
 from pactgraph.core.errors import BackendUnavailable, QuerySyntaxError, QueryTimeout
 from pactgraph.core.settings import Settings
 
 
-class RemoteEngine:
+class RemoteEngine(EngineConveniences):
     """Forwards queries, updates and Graph Store requests to a remote SPARQL 1.1 store."""
 
     def __init__(self, settings: Settings) -> None:
@@ -110,24 +110,6 @@ class RemoteEngine:
             else:
                 body, truncated = outcome  # type: ignore[misc]
         return Answer(body, got, "remote", truncated)
-
-    async def query_bytes(
-        self, query: str, media_type: str, dataset: Dataset | None = None
-    ) -> tuple[bytes, str]:
-        answer = await self.execute(self.prepare(query), media_type, dataset or NO_DATASET)
-        return answer.body, answer.media_type
-
-    async def run(self, query: str, accept: str, dataset: Dataset | None = None) -> tuple[bytes, str]:
-        from pactgraph.api.negotiation import choose
-
-        prepared = self.prepare(query)
-        answer = await self.execute(prepared, choose(prepared.kind, accept), dataset or NO_DATASET)
-        return answer.body, answer.media_type
-
-    async def select(self, query: str) -> list[dict[str, Any]]:
-        body, _ = await self.query_bytes(query, "application/sparql-results+json")
-        data = orjson.loads(body)
-        return [{"boolean": data["boolean"]}] if "boolean" in data else data["results"]["bindings"]
 
     async def graph_get(self, graph: str | None, media_type: str) -> Answer:
         if self.gsp_url:
