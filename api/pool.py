@@ -3,6 +3,14 @@
 Why processes: pyoxigraph cannot cancel a query, and some queries crash it. A worker past its
 deadline is killed (which really frees the CPU) and replaced; a worker that dies is replaced too.
 The event loop only moves frames over pipes, so it never blocks on evaluation.
+
+A request still running after ``SLOW_AFTER`` seconds has its worker lowered to the weakest CPU
+priority (nice 19) until it ends: on a small machine a runaway query would otherwise take a whole
+core from the short queries of everybody else until its time limit. The worker gets its normal
+priority back when the request ends (or, where the system refuses that, it is retired and replaced).
+For the same reason a replacement process starts at that priority (its imports and store opening take
+a core for a good part of a second) and gets the normal one when it is ready, where the system lets
+a process regain priority (root, or a high enough RLIMIT_NICE).
 """
 
 from __future__ import annotations
@@ -10,9 +18,12 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import functools
 import logging
 import os
 import pickle
+import resource
+import subprocess
 import sys
 import time
 from typing import Any
@@ -23,26 +34,50 @@ from pactgraph.core.errors import QueryTimeout
 
 log = logging.getLogger("pactgraph.api.pool")
 
+SLOW_AFTER = 0.05  # seconds; above the ordinary queries of an interactive user, far below any time limit
+_NICEST = 19
 
-class _FrameChannel(asyncio.SubprocessProtocol):
-    """The worker's pipes as a protocol: frames are cut from its stdout as they arrive and handed to the
-    waiting call through one future. Cheaper than a StreamReader (no readexactly round trips, no
-    drain, no extra task): on a sub-millisecond query the pipe round trip is most of the cost."""
+
+def _may_regain_priority() -> bool:
+    """Whether this process may set a child back to nice 0 after lowering it (root or RLIMIT_NICE)."""
+    if os.geteuid() == 0:
+        return True
+    soft, _ = resource.getrlimit(resource.RLIMIT_NICE)
+    return soft == resource.RLIM_INFINITY or soft >= 20
+
+
+def _kill_and_reap(popen: subprocess.Popen[bytes]) -> None:
+    """Kill a worker nobody will use and collect its exit status (and close its pipes)."""
+    with contextlib.suppress(ProcessLookupError):
+        popen.kill()
+    popen.wait()
+    for pipe in (popen.stdin, popen.stdout):
+        if pipe is not None:
+            pipe.close()
+
+
+def _set_priority(pid: int, niceness: int) -> bool:
+    """Set the CPU priority of process *pid*; False where the system refuses (or it is gone)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, niceness)
+    except OSError:
+        return False
+    return True
+
+
+class _FrameChannel(asyncio.Protocol):
+    """The worker's protocol pipe (its stdout) as a protocol: frames are cut as they arrive and handed
+    to the waiting call through one future. Cheaper than a StreamReader (no readexactly round trips,
+    no drain, no extra task): on a sub-millisecond query the pipe round trip is most of the cost."""
 
     def __init__(self) -> None:
-        self.transport: asyncio.SubprocessTransport | None = None
         self._buffer = bytearray()
         self._frames: collections.deque[tuple[Any, bytes]] = collections.deque()
         self._waiter: asyncio.Future[tuple[Any, bytes]] | None = None
         self._lost = False
-        self.exited: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport  # type: ignore[assignment]
-
-    def pipe_data_received(self, fd: int, data: bytes) -> None:
-        if fd != 1:
-            return
+    def data_received(self, data: bytes) -> None:
         buffer = self._buffer
         if not buffer and len(data) >= wire.PREFIX.size:  # the usual case: one whole frame, no copy
             head_len, body_len = wire.PREFIX.unpack_from(data)
@@ -68,18 +103,15 @@ class _FrameChannel(asyncio.SubprocessProtocol):
         else:
             self._frames.append(frame)
 
-    def pipe_connection_lost(self, fd: int, exc: Exception | None) -> None:
-        if fd == 1:
-            self._lost = True
-            waiter, self._waiter = self._waiter, None
-            if waiter is not None and not waiter.done():
-                waiter.set_exception(asyncio.IncompleteReadError(bytes(self._buffer), None))
-
-    def process_exited(self) -> None:
-        if not self.exited.done():
-            self.exited.set_result(None)
-        if self.transport is not None:
-            self.transport.close()  # the pipes too (a call still waiting gets IncompleteReadError)
+    def connection_lost(self, exc: Exception | None) -> None:
+        """The pipe closed: the worker exited or was killed (a call still waiting gets
+        IncompleteReadError)."""
+        self._lost = True
+        waiter, self._waiter = self._waiter, None
+        if waiter is not None and not waiter.done():
+            waiter.set_exception(asyncio.IncompleteReadError(bytes(self._buffer), None))
+        if not self.closed.done():
+            self.closed.set_result(None)
 
     def next_frame(self) -> asyncio.Future[tuple[Any, bytes]]:
         """A future for the next frame (already resolved if one is waiting)."""
@@ -96,31 +128,30 @@ class _FrameChannel(asyncio.SubprocessProtocol):
 class _Process:
     """What the pool (and tests) need of the worker process: its exit status, kill and wait."""
 
-    def __init__(self, transport: asyncio.SubprocessTransport, channel: _FrameChannel) -> None:
-        self._transport = transport
+    def __init__(self, popen: subprocess.Popen[bytes], channel: _FrameChannel) -> None:
+        self._popen = popen
         self._channel = channel
-        self.pid = transport.get_pid()
+        self.pid = popen.pid
 
     @property
     def returncode(self) -> int | None:
-        return self._transport.get_returncode()
+        return self._popen.poll()
 
     def kill(self) -> None:
-        self._transport.kill()
+        self._popen.kill()
 
     async def wait(self) -> int | None:
-        await asyncio.shield(self._channel.exited)
-        return self.returncode
+        """Wait for the exit: the pipe closes first, then the process is reaped off the event loop."""
+        await asyncio.shield(self._channel.closed)
+        return await asyncio.get_running_loop().run_in_executor(None, self._popen.wait)
 
 
 class Worker:
     """One worker process and its pipes."""
 
-    def __init__(self, transport: asyncio.SubprocessTransport, channel: _FrameChannel) -> None:
+    def __init__(self, popen: subprocess.Popen[bytes], channel: _FrameChannel, stdin: Any) -> None:
         self.channel = channel
-        self.proc = _Process(transport, channel)
-        stdin = transport.get_pipe_transport(0)
-        assert stdin is not None
+        self.proc = _Process(popen, channel)
         self.stdin: Any = stdin
 
     async def call(self, header: Any, body: bytes = b"") -> tuple[Any, bytes]:
@@ -134,6 +165,8 @@ class Worker:
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             self.proc.kill()
+        with contextlib.suppress(Exception):
+            self.stdin.close()
 
 
 class WorkerPool:
@@ -147,6 +180,7 @@ class WorkerPool:
         self._idle: asyncio.Queue[Worker] = asyncio.Queue()
         self._all: set[Worker] = set()
         self._respawns: set[asyncio.Task[None]] = set()
+        self._reaps: set[asyncio.Task[int | None]] = set()
         # A started spare takes a killed worker's place at once: without it, the next slow query
         # could take the last idle worker while the replacement is still starting (a second or
         # more on a loaded machine), and every other client would wait for that start.
@@ -166,23 +200,33 @@ class WorkerPool:
         self._respawns.add(task)
         task.add_done_callback(self._respawns.discard)
 
-    async def _spawn(self) -> Worker:
+    async def _spawn(self, quietly: bool = False) -> Worker:
+        """Start one worker; *quietly* starts it at the lowest priority (a replacement, while others
+        serve), raised to normal once it is ready."""
         loop = asyncio.get_running_loop()
-        transport, channel = await loop.subprocess_exec(
-            _FrameChannel,
-            sys.executable,
-            "-m",
-            "pactgraph.api.worker",
-            self.data_dir,
-            self.role,
-            self.paging_link,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=None,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Popen in a thread, not loop.subprocess_exec: uvloop forks the whole server process and
+        # waits for the exec in the event loop (8-16 ms here), which stalled every client each time a
+        # worker past its time limit was replaced.
+        starting = loop.run_in_executor(
+            None,
+            functools.partial(
+                subprocess.Popen,
+                [sys.executable, "-m", "pactgraph.api.worker", self.data_dir, self.role, self.paging_link],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            ),
         )
-        worker = Worker(transport, channel)
+        try:
+            popen = await asyncio.shield(starting)
+        except asyncio.CancelledError:  # the pool is closing: do not leave the new process behind
+            starting.add_done_callback(lambda done: done.exception() or _kill_and_reap(done.result()))
+            raise
+        _, channel = await loop.connect_read_pipe(_FrameChannel, popen.stdout)
+        stdin, _ = await loop.connect_write_pipe(asyncio.Protocol, popen.stdin)
+        worker = Worker(popen, channel, stdin)
         self._all.add(worker)
+        quietly = quietly and _may_regain_priority() and _set_priority(worker.proc.pid, _NICEST)
         try:
             header, _ = await asyncio.wait_for(worker.receive(), timeout=60)
         except (asyncio.IncompleteReadError, TimeoutError) as exc:
@@ -192,12 +236,17 @@ class WorkerPool:
                 f"A {self.role} worker process failed to start ({exc!r}); see the server log"
             ) from None
         assert header.get("ready") == self.role
+        if quietly:
+            _set_priority(worker.proc.pid, 0)
         return worker
 
     def _replace(self, worker: Worker) -> None:
         """Kill *worker*; the spare takes its place and a fresh process is started in the background."""
         worker.kill()
         self._all.discard(worker)
+        reaping = asyncio.get_running_loop().create_task(worker.proc.wait())  # no zombie left behind
+        self._reaps.add(reaping)
+        reaping.add_done_callback(self._reaps.discard)
         if self._closed:
             return
         spare, self._spare = self._spare, None
@@ -214,7 +263,7 @@ class WorkerPool:
         delay = 0.1
         while not self._closed:
             try:
-                worker = await self._spawn()
+                worker = await self._spawn(quietly=True)
             except Exception as exc:  # keep trying: the pool must not shrink for good
                 log.error("could not restart a %s worker: %s; retrying in %.1f s", self.role, exc, delay)
                 await asyncio.sleep(delay)
@@ -247,6 +296,7 @@ class WorkerPool:
             self.crashes += 1  # died while idle (killed from outside): replace it, take the next one
             self._replace(worker)
         remaining = max(0.001, timeout - (time.monotonic() - started))
+        demote = asyncio.get_running_loop().call_later(SLOW_AFTER, _set_priority, worker.proc.pid, _NICEST)
         try:
             # asyncio.timeout, not wait_for: no task per call (Python 3.11's wait_for makes one).
             async with asyncio.timeout(remaining):
@@ -270,7 +320,12 @@ class WorkerPool:
         except BaseException:  # cancelled (client went away) mid-call: the pipe state is unknown
             self._replace(worker)
             raise
-        self._idle.put_nowait(worker)
+        finally:
+            demote.cancel()
+        if demote.when() <= asyncio.get_running_loop().time() and not _set_priority(worker.proc.pid, 0):
+            self._replace(worker)  # it stays at nice 19 otherwise: give its place to a fresh process
+        else:
+            self._idle.put_nowait(worker)
         return result
 
     async def close(self) -> None:
@@ -284,4 +339,6 @@ class WorkerPool:
         for worker in list(self._all):
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(worker.proc.wait(), 5)
+        if self._reaps:
+            await asyncio.wait(list(self._reaps), timeout=5)
         self._all.clear()

@@ -175,6 +175,17 @@ def _die_with_the_server() -> None:
             sys.exit(0)
 
 
+def _warm_up(reader: ReadSide) -> None:
+    """Open the store and answer one tiny query before saying ready: a replacement worker takes over
+    from a killed one while clients wait, and a cold first request (store opening, first evaluation)
+    cost them tens of milliseconds. Without a published store yet, the first request opens it."""
+    try:
+        reader.refresh()
+        reader.store.query("ASK { ?s ?p ?o }")
+    except (PactgraphError, OSError):
+        pass
+
+
 def serve(data_dir: str, role: str, paging_link: str) -> None:
     """Answer frames until stdin closes."""
     _die_with_the_server()
@@ -192,6 +203,8 @@ def serve(data_dir: str, role: str, paging_link: str) -> None:
         "graph_write": writer.graph_write,
         "ping": lambda req, body: ({"ok": True}, b""),
     }
+    if role == "read":
+        _warm_up(reader)
     protocol_out.write(wire.encode({"ok": True, "ready": role}))
     while True:
         frame = wire.read_frame(stdin)
