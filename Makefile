@@ -62,7 +62,10 @@ lint: $(STAMP) ## format check and lint (ruff)
 	$(BIN)/ruff check .
 
 audit: $(STAMP) ## audit the installed dependencies for known vulnerabilities (pip-audit)
-	$(BIN)/pip-audit --progress-spinner off --skip-editable
+	@# --strict: a package that could not be looked up fails the audit instead of passing unseen.
+	@$(BIN)/pip-audit --strict --progress-spinner off --skip-editable || { \
+	  echo "audit: FAILED - a known vulnerability, or packages pip-audit could not look up (is its"; \
+	  echo "vulnerability service, pypi.org's per-release JSON or osv.dev, reachable from here?)"; exit 1; }
 
 check: lint audit test ## format check, lint, dependency audit and tests
 
