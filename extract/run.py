@@ -19,16 +19,21 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from pactgraph.core.errors import InputError, PactgraphError
 from pactgraph.core.settings import get_settings
-from pactgraph.extract.metadata import document_info, load_corpus_tsv
+from pactgraph.extract.metadata import CorpusTable, document_info, load_corpus_tsv, parse_row
 from pactgraph.extract.model import Annotations, DocumentInfo
 from pactgraph.extract.reading import read_article
 from pactgraph.ontology.namespace import FACT_PROPERTIES
+
+if TYPE_CHECKING:  # the pipeline module imports spaCy: only when a document is extracted
+    from pactgraph.extract.pipeline import MemoryZones
 
 __all__ = ["ExtractSummary", "extract_corpus", "extract_text", "extract_document"]
 
@@ -44,6 +49,11 @@ class ExtractSummary:
     evidence: int = 0
     mentions: int = 0
     errors: dict[str, str] = field(default_factory=dict)  # file -> reason
+
+
+# One file to extract: (path, its corpus.tsv row as (header, text) or None, max bytes, TriG?). Small on
+# purpose: a run holds one per file of the corpus.
+Job = tuple[str, tuple[tuple[str, ...], str] | None, int, bool]
 
 
 @dataclass
@@ -113,11 +123,20 @@ def _serialise(graph: str, triples: list[tuple], trig: bool) -> bytes:
     return terms_to_nquads(graph, triples)  # straight from the strings: no pyoxigraph objects
 
 
-def _work(job: tuple[str, dict[str, str] | None, int, bool]) -> _Result:
+def _work(job: Job) -> _Result:
     """Extract one file (runs in a worker process when workers > 1)."""
-    path_text, row, max_bytes, trig = job
+    try:
+        return _extract_file(job)
+    finally:
+        if _ZONES is not None:  # the document's Doc is gone: its strings may be freed with the zone
+            _ZONES.document_done()
+
+
+def _extract_file(job: Job) -> _Result:
+    path_text, metadata, max_bytes, trig = job
     path = Path(path_text)
     result = _Result(stem=path.stem, source=path_text)
+    row = parse_row(*metadata) if metadata is not None else None
     try:
         text = read_article(path, max_bytes)
         info = document_info(path.stem, text, row, str(path))
@@ -157,29 +176,59 @@ def _work(job: tuple[str, dict[str, str] | None, int, bool]) -> _Result:
 _FACT_PROPERTIES = frozenset(FACT_PROPERTIES)
 
 
-def _jobs(corpus_dir: Path, files: Sequence[Path] | None, max_bytes: int, trig: bool) -> list[tuple]:
+def _jobs(corpus_dir: Path, files: Sequence[Path] | None, max_bytes: int, trig: bool) -> list[Job]:
     if files is None:
         if not corpus_dir.is_dir():
             raise InputError(f"{corpus_dir}: no such corpus folder; pass a folder of .txt articles")
-        paths = sorted(corpus_dir.glob("*.txt"))
+        # names only (a Path object costs ~400 bytes), sorted as the paths of one folder sort
+        paths = [str(corpus_dir / name) for name in sorted(p.name for p in corpus_dir.glob("*.txt"))]
         if not paths:
             raise InputError(f"{corpus_dir}: the folder holds no .txt article")
     else:
-        paths = sorted(Path(f) for f in files)
-    tables: dict[Path, dict[str, dict[str, str]]] = {}
-    jobs = []
-    for path in paths:
-        folder = path.parent
-        if folder not in tables:
-            tables[folder] = load_corpus_tsv(folder)
-        jobs.append((str(path), tables[folder].get(path.name), max_bytes, trig))
+        paths = [str(p) for p in sorted(Path(f) for f in files)]
+    tables: dict[Path, CorpusTable] = {}
+    jobs: list[Job] = []
+    for path_text in paths:
+        path = Path(path_text)
+        if path.parent not in tables:
+            tables[path.parent] = load_corpus_tsv(path.parent)
+        table = tables[path.parent]
+        row = table.rows.get(path.name)
+        jobs.append((path_text, None if row is None else (table.header, row), max_bytes, trig))
     return jobs
+
+
+# The memory zones of the corpus run in this process (see pipeline.MemoryZones): set while extract_corpus
+# streams documents here, and for the life of a pool worker, which does nothing else.
+_ZONES: MemoryZones | None = None
+
+
+@contextmanager
+def _zones() -> Iterator[None]:
+    from pactgraph.extract.pipeline import MemoryZones
+
+    global _ZONES
+    with MemoryZones() as zones:
+        _ZONES = zones
+        try:
+            yield
+        finally:
+            _ZONES = None
+
+
+def _start_worker() -> None:
+    """Pool initializer: the worker extracts in memory zones until it exits."""
+    from pactgraph.extract.pipeline import MemoryZones
+
+    global _ZONES
+    _ZONES = MemoryZones().__enter__()
 
 
 def _results(jobs: list[tuple], workers: int) -> Iterator[_Result]:
     if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield _work(job)
+        with _zones():
+            for job in jobs:
+                yield _work(job)
         return
     forking = "fork" in multiprocessing.get_all_start_methods()
     if forking:
@@ -196,7 +245,7 @@ def _results(jobs: list[tuple], workers: int) -> Iterator[_Result]:
     # imap keeps file order, so the writer streams the results as they come
     chunksize = max(1, min(64, len(jobs) // (workers * 4)))
     try:
-        with context.Pool(processes=workers) as pool:
+        with context.Pool(processes=workers, initializer=_start_worker) as pool:
             yield from pool.imap(_work, jobs, chunksize=chunksize)
     finally:
         if forking:
@@ -219,7 +268,8 @@ def extract_corpus(
     trig = output.suffix == ".trig"
     jobs = _jobs(corpus_dir, files, get_settings().extract_max_bytes, trig)
     summary = ExtractSummary(output=output)
-    seen_entities: dict[str, str] = {}
+    seen_entities: dict[str, str] = {}  # the corpus's distinct entities (IRI -> class) for the summary
+    class_names: dict[str, str] = {}
     output.parent.mkdir(parents=True, exist_ok=True)
     # written to a temporary file in the same folder, renamed when complete: never a half-written output
     handle = tempfile.NamedTemporaryFile("wb", dir=output.parent, prefix=f".{output.name}.", delete=False)  # noqa: SIM115
@@ -236,7 +286,8 @@ def extract_corpus(
                 summary.mentions += result.mentions
                 summary.facts.update(result.facts)
                 for iri, cls in result.entities:
-                    seen_entities.setdefault(iri, cls)
+                    # one string per class name, not one per entity as unpickled from a worker
+                    seen_entities.setdefault(iri, class_names.setdefault(cls, cls))
         summary.entities = Counter(seen_entities.values())
         if summary.errors and not keep_going:
             raise InputError(
