@@ -113,6 +113,11 @@ class _FrameChannel(asyncio.Protocol):
         if not self.closed.done():
             self.closed.set_result(None)
 
+    @property
+    def lost(self) -> bool:
+        """Whether the pipe has closed (the worker is gone)."""
+        return self._lost
+
     def next_frame(self) -> asyncio.Future[tuple[Any, bytes]]:
         """A future for the next frame (already resolved if one is waiting)."""
         future: asyncio.Future[tuple[Any, bytes]] = asyncio.get_running_loop().create_future()
@@ -169,6 +174,36 @@ class Worker:
             self.stdin.close()
 
 
+class _Watch:
+    """The one timer of a request: at ``SLOW_AFTER`` it lowers the worker's priority, at the deadline
+    it fails the awaited answer with TimeoutError. (One timer handle and no task cancellation: cheaper
+    than asyncio.timeout plus a second timer, and this runs on every request.)"""
+
+    __slots__ = ("_loop", "_answer", "_pid", "_deadline", "_handle", "demoted")
+
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop, answer: asyncio.Future[Any], pid: int, remaining: float
+    ):
+        self._loop, self._answer, self._pid = loop, answer, pid
+        self._deadline = loop.time() + remaining
+        self.demoted = False
+        if remaining > SLOW_AFTER:
+            self._handle = loop.call_later(SLOW_AFTER, self._demote)
+        else:
+            self._handle = loop.call_at(self._deadline, self._expire)
+
+    def _demote(self) -> None:
+        self.demoted = _set_priority(self._pid, _NICEST)
+        self._handle = self._loop.call_at(self._deadline, self._expire)
+
+    def _expire(self) -> None:
+        if not self._answer.done():
+            self._answer.set_exception(TimeoutError())
+
+    def cancel(self) -> None:
+        self._handle.cancel()
+
+
 class WorkerPool:
     """``size`` workers of one role; :meth:`call` runs one request on an idle worker within a deadline."""
 
@@ -222,8 +257,12 @@ class WorkerPool:
         except asyncio.CancelledError:  # the pool is closing: do not leave the new process behind
             starting.add_done_callback(lambda done: done.exception() or _kill_and_reap(done.result()))
             raise
-        _, channel = await loop.connect_read_pipe(_FrameChannel, popen.stdout)
-        stdin, _ = await loop.connect_write_pipe(asyncio.Protocol, popen.stdin)
+        try:
+            _, channel = await loop.connect_read_pipe(_FrameChannel, popen.stdout)
+            stdin, _ = await loop.connect_write_pipe(asyncio.Protocol, popen.stdin)
+        except BaseException:  # cancelled (the pool is closing) or the pipes failed: no orphan
+            loop.run_in_executor(None, _kill_and_reap, popen)
+            raise
         worker = Worker(popen, channel, stdin)
         self._all.add(worker)
         quietly = quietly and _may_regain_priority() and _set_priority(worker.proc.pid, _NICEST)
@@ -291,16 +330,16 @@ class WorkerPool:
                     f"The {what} waited {timeout:g} s (PACTGRAPH_QUERY_TIMEOUT) for one of the "
                     f"{self.size} busy workers and was not started; try again later"
                 ) from None
-            if worker.proc.returncode is None:
+            if not worker.channel.lost:
                 break
             self.crashes += 1  # died while idle (killed from outside): replace it, take the next one
             self._replace(worker)
-        remaining = max(0.001, timeout - (time.monotonic() - started))
-        demote = asyncio.get_running_loop().call_later(SLOW_AFTER, _set_priority, worker.proc.pid, _NICEST)
+        loop = asyncio.get_running_loop()
+        answer = worker.channel.next_frame()
+        watch = _Watch(loop, answer, worker.proc.pid, max(0.001, timeout - (time.monotonic() - started)))
         try:
-            # asyncio.timeout, not wait_for: no task per call (Python 3.11's wait_for makes one).
-            async with asyncio.timeout(remaining):
-                result = await worker.call(header, body)
+            worker.stdin.write(wire.encode(header, body))
+            result = await answer
         except TimeoutError:
             self.timeouts += 1
             self._replace(worker)
@@ -321,8 +360,8 @@ class WorkerPool:
             self._replace(worker)
             raise
         finally:
-            demote.cancel()
-        if demote.when() <= asyncio.get_running_loop().time() and not _set_priority(worker.proc.pid, 0):
+            watch.cancel()
+        if watch.demoted and not _set_priority(worker.proc.pid, 0):
             self._replace(worker)  # it stays at nice 19 otherwise: give its place to a fresh process
         else:
             self._idle.put_nowait(worker)
