@@ -4,6 +4,11 @@ Breadth-first from the root, ``depth`` steps over relations in both directions. 
 cuts, the best-connected neighbours are kept (ties by IRI, so the answer is stable) and the
 answer says how many nodes and edges were left out; each node also says how many of its own
 edges are hidden, which is what "expand" will reveal.
+
+``boundary_edges`` lists the relations from the nodes returned to entities outside them (at most
+``BOUNDARY_FACTOR`` x limit, in IRI order). A client that already shows some of those
+entities (the explorer after an expand) adds the ones whose two ends it has, so that an edge between
+a newly shown node and a node already on screen is not missing just because neither is the root.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from .text import local_name, pick_label
 
 MAX_DEPTH = 3
 MAX_LIMIT = 500
+BOUNDARY_FACTOR = 4
 
 
 def _values(iris: list[str]) -> str:
@@ -139,12 +145,15 @@ async def neighbourhood(
     node_set = set(included)
     inside = lambda e: e[0] in node_set and e[2] in node_set  # noqa: E731
     # Every edge among the nodes shown, also those between two neighbours (not found from the root).
-    edges = sorted(e for e in await edges_touching(engine, included) if inside(e))
+    touching = await edges_touching(engine, included)
+    edges = sorted(e for e in touching if inside(e))
     left_edges = sum(1 for e in discovered if not inside(e))
     facts = await node_facts(engine, included)
     deg = await degrees(engine, included)
-    docs = await edge_documents(engine, edges)
-    plabels = await property_labels(engine, sorted({p for _, p, _ in edges}), lang)
+    outside = sorted(e for e in touching if not inside(e))
+    boundary = outside[: BOUNDARY_FACTOR * limit]
+    docs = await edge_documents(engine, edges + boundary)
+    plabels = await property_labels(engine, sorted({p for _, p, _ in edges + boundary}), lang)
     class_iris = sorted({f"{PG._NS}{t}" for f in facts.values() for t in f["types"]})
     class_labels = await property_labels(engine, class_iris, lang)  # any IRIs' rdfs:labels
     shown: dict[str, int] = {}
@@ -173,8 +182,9 @@ async def neighbourhood(
                 "classes": types[0] if types else "",
             }
         )
-    edge_elements = [
-        {
+
+    def edge_element(s: str, p: str, o: str) -> dict[str, Any]:
+        return {
             "data": {
                 "id": edge_id(s, p, o),
                 "source": s,
@@ -184,14 +194,16 @@ async def neighbourhood(
                 "documents": docs.get((s, p, o), []),
             }
         }
-        for s, p, o in edges
-    ]
+
+    edge_elements = [edge_element(*e) for e in edges]
     return {
         "root": root,
         "depth": depth,
         "limit": limit,
         "lang": lang,
         "elements": {"nodes": nodes, "edges": edge_elements},
+        "boundary_edges": [edge_element(*e) for e in boundary],
+        "boundary_truncated": len(outside) > len(boundary),
         "left_out": {"nodes": len(left_nodes), "edges": left_edges},
         "truncated": bool(left_nodes or left_edges),
     }

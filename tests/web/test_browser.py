@@ -84,6 +84,46 @@ def test_explorer_finds_rosatom_expands_it_and_shows_its_partners(
     assert only_local_requests(page, real_web_server) == []
 
 
+SQUARE = {name: f"https://w3id.org/pactgraph/id/company/square-{name}" for name in "rabc"}
+
+
+@pytest.fixture(scope="module")
+def square_server(tmp_path_factory, real_server_helpers):
+    """Four companies linked r-a, r-c, a-b, b-c: from r, then a, the relation b-c joins a node that
+    came with the expand (b) to one already on screen (c), and neither is the node clicked."""
+    pg, graph = "https://w3id.org/pactgraph/ontology#", "<https://w3id.org/pactgraph/id/document/square>"
+    lines = []
+    for name, iri in SQUARE.items():
+        lines.append(f"<{iri}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{pg}Company> {graph} .")
+        lines.append(
+            f'<{iri}> <http://www.w3.org/2000/01/rdf-schema#label> "Company {name.upper()}"@en {graph} .'
+        )
+    for a, b in ("ra", "rc", "ab", "bc"):
+        lines.append(f"<{SQUARE[a]}> <{pg}cooperatesWith> <{SQUARE[b]}> {graph} .")
+    data_dir = tmp_path_factory.mktemp("square-store")
+    real_server_helpers.publish_nquads(data_dir, "\n".join(lines) + "\n")
+    server = real_server_helpers.start_server(data_dir, workers=1)
+    yield server
+    server.stop()
+
+
+def test_explorer_after_an_expand_draws_the_relations_between_new_nodes_and_those_on_screen(
+    vendor_assets, browser_page, square_server
+):
+    page = browser_page
+    page.goto(f"{square_server.url}/explorer?lang=en")
+    page.fill("#entity", "Company R")
+    page.press("#entity", "Enter")
+    wait_until(page, f"pactgraphCy.getElementById({SQUARE['c']!r}).nonempty()")
+    assert page.evaluate(f"pactgraphCy.getElementById({SQUARE['b']!r}).empty()")  # two steps away
+    page.evaluate("document.getElementById('status').textContent = ''")
+    _node_click(page, SQUARE["a"])
+    wait_until(page, "/ edges/.test(document.getElementById('status').textContent)")  # expand loaded
+    ends = page.evaluate("pactgraphCy.edges().map(e => [e.source().id(), e.target().id()].sort().join(' '))")
+    pairs = {" ".join(sorted((SQUARE[a], SQUARE[b]))) for a, b in ("ra", "rc", "ab", "bc")}
+    assert set(ends) == pairs, ends  # b-c too, although neither b nor c is a or r
+
+
 def test_resource_page_shows_its_evidence_sentence_highlighted(
     browser_page, real_web_server, take_screenshot
 ):

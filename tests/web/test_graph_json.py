@@ -125,3 +125,18 @@ def test_export_refuses_a_select_and_unknown_formats(web_client):
     assert select.status_code == 400 and "CONSTRUCT" in select.text
     unknown = web_client.get("/graph/export/dot")
     assert unknown.status_code == 404 and "graphml" in unknown.text
+
+
+def test_boundary_edges_are_the_relations_from_the_nodes_shown_to_the_others(web_client):
+    full = neighbourhood(web_client).json()["elements"]
+    cut = neighbourhood(web_client, limit=2).json()
+    kept = {n["data"]["id"] for n in cut["elements"]["nodes"]}
+    boundary = {(e["data"]["source"], e["data"]["target"]) for e in cut["boundary_edges"]}
+    assert boundary and cut["boundary_truncated"] is False
+    assert all((s in kept) != (o in kept) for s, o in boundary)  # exactly one end among the nodes shown
+    leaving = {
+        (e["data"]["source"], e["data"]["target"])
+        for e in full["edges"]
+        if (e["data"]["source"] in kept) != (e["data"]["target"] in kept)
+    }
+    assert leaving <= boundary  # every relation the full view has from a kept node to a left-out one

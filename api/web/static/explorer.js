@@ -57,6 +57,11 @@
         });
         body.elements.edges.forEach((e) => { if (cy.getElementById(e.data.id).empty()) fresh.push(e); });
         cy.add(fresh);
+        // Relations from the nodes just loaded to nodes already on screen (found from neither root).
+        const links = (body.boundary_edges || []).filter((e) =>
+          cy.getElementById(e.data.id).empty() &&
+          cy.getElementById(e.data.source).nonempty() && cy.getElementById(e.data.target).nonempty());
+        cy.add(links);
         const left = body.left_out;
         setStatus(
           cy.nodes().length + " nodes, " + cy.edges().length + " edges" +
