@@ -86,11 +86,27 @@ def find_noise(text: str) -> list[NoiseSpan]:
         spans.extend(NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(text))
     unique = sorted(set(spans))
     # a span inside another of the same kind ("(PLVN) -" found as a lead byline and as an agency) is one
-    return [
-        a
-        for a in unique
-        if not any(b != a and b.kind == a.kind and b.start <= a.start and a.end <= b.end for b in unique)
-    ]
+    inside = _inside_another(unique)
+    return [a for a in unique if a not in inside]
+
+
+def _inside_another(spans: list[NoiseSpan]) -> set[NoiseSpan]:
+    """The spans that lie within another span of their kind (distinct spans, any order).
+
+    One sweep per kind, by start and longest first: a span is inside another exactly when a span
+    before it in that order reaches as far (a pairwise test was quadratic in the noise of a page).
+    """
+    out: set[NoiseSpan] = set()
+    by_kind: dict[str, list[NoiseSpan]] = {}
+    for span in spans:
+        by_kind.setdefault(span.kind, []).append(span)
+    for group in by_kind.values():
+        reach = -1
+        for span in sorted(group, key=lambda s: (s.start, -s.end)):
+            if reach >= span.end:
+                out.add(span)
+            reach = max(reach, span.end)
+    return out
 
 
 def _line_kind(body: str) -> str | None:

@@ -71,7 +71,9 @@ def make_sentences(nlp: Language, name: str):  # noqa: ANN201
             # token offsets as one array (no Token objects): 1 where a sentence starts, -1 elsewhere
             idx = doc.to_array([IDX]).astype("int64").reshape(-1)
             starts = numpy.fromiter((s for s, _ in ann.sentences), dtype="int64")
-            opens = numpy.isin(idx, starts)
+            # sentence starts are sorted: a binary search per token (numpy.isin sorts both arrays anew)
+            at = numpy.minimum(numpy.searchsorted(starts, idx), max(len(starts) - 1, 0))
+            opens = starts[at] == idx if len(starts) else numpy.zeros(len(idx), dtype=bool)
             opens[0] = True
             flags = numpy.where(opens, 1, -1).astype("int64").reshape(-1, 1)
             flags = flags.view("uint64")  # spaCy's array type; -1 marks "not a sentence start"

@@ -155,6 +155,31 @@ def _digit_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _PATTERNS = [(kind, _digit_first(pattern)) for kind, pattern in _PATTERNS]
+
+# Whole-text checks in front of the patterns that cost most: each is a part of every match of the
+# patterns it guards, so when it is nowhere in the text they cannot match and are not run. (The English
+# month patterns scan every text, Vietnamese ones too, for a month name next to a number: 7 scans.)
+_MONTH_NEXT_TO_NUMBER = re.compile(
+    r"(?i:" + _MON + r")\s+(?:of\s+)?\d|\d(?:st|nd|rd|th)?\s+(?i:" + _MON + r")"
+)
+_WEEKDAYS = tuple(w.capitalize() for w in _WEEKDAYS_EN)
+_VI_MONTH_WORDS = dict(_PATTERNS)["vi_month_words"]
+_GATED = {
+    "en_range_dmy": "month",
+    "en_range_mdy": "month",
+    "en_mdy": "month",
+    "en_dmy": "month",
+    "en_my": "month",
+    "en_md": "month",
+    "en_dm": "month",
+    "en_weekday": "weekday",
+    "vi_words": "vi_month_words",  # "ngày 21 tháng 3 năm 2016" holds "tháng 3 năm 2016"
+}
+_GATES = {
+    "month": lambda text: _MONTH_NEXT_TO_NUMBER.search(text) is not None,
+    "weekday": lambda text: any(day in text for day in _WEEKDAYS),
+    "vi_month_words": lambda text: _VI_MONTH_WORDS.search(text) is not None,
+}
 _DAY_CUE = re.compile(r"(?i:ngày|hôm|chiều|sáng|tối|trưa|đêm|mùng|đến|tới|từ|vào|lúc|đầu|cuối)\s+$")
 _YEAR_NEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
@@ -163,7 +188,14 @@ def find_dates(text: str, sentences: list[tuple[int, int]], doc_date: str | None
     """Every date of *text* (the masked text), with missing years completed where possible."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    gates: dict[str, bool] = {}
     for kind, pattern in _PATTERNS:
+        gate = _GATED.get(kind)
+        if gate is not None:
+            if gate not in gates:
+                gates[gate] = _GATES[gate](text)
+            if not gates[gate]:
+                continue
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue

@@ -87,9 +87,13 @@ class Gazetteer:
         if not view.texts:
             return []  # only whitespace
         words = Doc(self.vocab, words=view.texts, spaces=[True] * len(view.texts))
-        for i, (word, norm) in enumerate(zip(view.texts, view.norms, strict=True)):
-            if norm != word.lower():  # the default norm is the lower case: set only the folded ones
-                words[i].norm_ = norm
+        folded = view.folded
+        if folded is None:
+            folded = [
+                i for i, (w, n) in enumerate(zip(view.texts, view.norms, strict=True)) if n != w.lower()
+            ]
+        for i in folded:  # the default norm is the lower case: set only the folded ones
+            words[i].norm_ = view.norms[i]
         hits: list[GazetteerHit] = []
         places = [(s, e) for _, s, e in self.places(words)]
         for match_id, start, end in self.matcher(words):

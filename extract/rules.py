@@ -162,14 +162,15 @@ def _numbered(view: TokenView, body: int, end: int) -> bool:
 _SHORT_NAME_CUTS = (" về ", " giữa ", " on ", " between ", " trong lĩnh vực ")
 
 
-def make_rule_entity(cls: str, surface: str, lang: str) -> Entity:
-    """A rule-found entity: its slug is the slug of its normalised name, so re-runs keep the IRI.
+def make_rule_entity(cls: str, surface: str, lang: str, slug: str | None = None) -> Entity:
+    """A rule-found entity: its slug is the slug of its normalised name (or *slug*), so re-runs keep the IRI.
 
     The name before its "về ..."/"giữa ..." part is kept as an alternative label
     ("Ủy ban hợp tác Việt Nam - Nga" for "Ủy ban hợp tác Việt Nam - Nga về giáo dục ...").
     """
     label = " ".join(surface.split())
-    entity = Entity(cls=cls, slug=slugify(name_key(label)), labels={lang: label}, source="rule")
+    slug = slug if slug is not None else slugify(name_key(label))
+    entity = Entity(cls=cls, slug=slug, labels={lang: label}, source="rule")
     if cls in ("Agreement", "Mechanism", "Event"):
         for cut in _SHORT_NAME_CUTS:
             head, found, _ = label.partition(cut)
@@ -549,9 +550,8 @@ class EntityFinder:
                 if name_key(surface) != name_key(entry.labels["vi"]):
                     entity.add_alias(self.lang, " ".join(surface.split()))
                 return entity
-        entity = make_rule_entity(cls, surface, self.lang)
-        entity.slug = slugify(name_key(_canonical_text(view, start, end, gaz, ann.text)))
-        return entity
+        slug = slugify(name_key(_canonical_text(view, start, end, gaz, ann.text)))
+        return make_rule_entity(cls, surface, self.lang, slug)
 
 
 def _canonical_text(view: TokenView, start: int, end: int, gaz: list[Candidate], text: str) -> str:

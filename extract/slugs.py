@@ -7,6 +7,7 @@ name compare equal (case, spacing, dash variants, old/new Vietnamese tone placem
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -47,6 +48,9 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# slugify and name_key are pure and meet the same names again and again (a gazetteer name, a rule's
+# candidate looked up twice): bounded caches, a few MB at most.
+@lru_cache(maxsize=1 << 13)
 def slugify(text: str, max_length: int = 80) -> str:
     """``"Liên minh Kinh tế Á - Âu"`` -> ``"lien-minh-kinh-te-a-au"``; cut at a word boundary."""
     slug = _NON_ALNUM.sub("-", ascii_fold(text).lower()).strip("-")
@@ -55,6 +59,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug or "unnamed"
 
 
+@lru_cache(maxsize=1 << 14)
 def name_key(text: str) -> str:
     """Case, spacing, dash and tone-placement insensitive key of a name."""
     text = unicodedata.normalize("NFC", text).casefold()

@@ -9,6 +9,7 @@ PhraseMatcher on NORM is tolerant of them.
 """
 
 import re
+from functools import lru_cache
 
 from pactgraph.extract.slugs import is_dash, normalise_tones
 from spacy.tokens import Doc
@@ -16,7 +17,9 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-SOLID_TOKENS = "pactgraph.solid_tokens"  # doc.user_data key: (texts, norms, starts) of the non-space tokens
+# doc.user_data key: (texts, norms, starts, folded) of the non-space tokens; folded lists the ones whose
+# norm is not their lower case
+SOLID_TOKENS = "pactgraph.solid_tokens"
 
 
 def token_norm(word: str) -> str:
@@ -27,6 +30,14 @@ def token_norm(word: str) -> str:
     if word.isalpha() and not word.isascii():
         return normalise_tones(lower)
     return lower
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_and_fold(word: str) -> tuple[str, bool]:
+    """``token_norm(word)`` and whether it differs from the lower case; the words of a language repeat, so
+    a bounded cache answers most tokens (~60 KB of distinct words fill it: it stays small)."""
+    norm = token_norm(word)
+    return norm, norm != word.lower()
 
 
 class OffsetTokenizer:
@@ -68,12 +79,17 @@ class OffsetTokenizer:
                 spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         texts = [words[i] for i in solid]
-        norms = [token_norm(word) for word in texts]
+        norms: list[str] = []
+        folded: list[int] = []
+        for j, word in enumerate(texts):
+            norm, fold = _norm_and_fold(word)
+            norms.append(norm)
+            if fold:
+                folded.append(j)
         # a token's default norm is its lower case: only the folded ones need setting (one Token each)
-        for i, word, norm in zip(solid, texts, norms, strict=True):
-            if norm != word.lower():
-                doc[i].norm_ = norm
-        doc.user_data[SOLID_TOKENS] = (texts, norms, starts)
+        for j in folded:
+            doc[solid[j]].norm_ = norms[j]
+        doc.user_data[SOLID_TOKENS] = (texts, norms, starts, folded)
         return doc
 
     # spaCy calls these when a pipeline is saved or copied; the tokenizer has no state to keep.

@@ -2,7 +2,7 @@
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pactgraph.extract.slugs import is_dash, normalise_tones
 from pactgraph.extract.tokenizer import SOLID_TOKENS
@@ -34,10 +34,16 @@ class PhraseSet:
     def starts(self, view: "TokenView", lo: int = 0, hi: int | None = None) -> list[int]:
         """The tokens in [lo, hi) where a phrase may start (first token matches), in order: a finder scans
         these instead of calling :meth:`match` at every token (most tokens start no phrase)."""
-        firsts = self.by_first
+        every = view.phrase_starts.get(self)
+        if every is None:  # one scan of the document per phrase set; finders ask sentence by sentence
+            firsts = self.by_first
+            every = [k for k, norm in enumerate(view.norms) if norm in firsts]
+            view.phrase_starts[self] = every
         hi = len(view.norms) if hi is None else min(hi, len(view.norms))
-        norms = view.norms
-        return [k for k in range(max(lo, 0), hi) if norms[k] in firsts]
+        lo = max(lo, 0)
+        if lo == 0 and hi == len(view.norms):
+            return list(every)
+        return every[bisect.bisect_left(every, lo) : bisect.bisect_left(every, hi)]
 
     def match(self, view: "TokenView", k: int) -> int:
         """Number of tokens of the longest phrase starting at token *k* (0 if none)."""
@@ -68,13 +74,16 @@ class TokenView:
     ends: list[int]
     sentence_ids: list[int]
     noisy: list[bool]
+    folded: list[int] | None = None  # the tokens whose norm is not their lower case (None: not known)
+    # per-view memo of PhraseSet.starts (phrase set -> every start in the document)
+    phrase_starts: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, masked: str, sentences: list[tuple[int, int]]) -> "TokenView":
         sent_starts = [s for s, _ in sentences]
         solid = doc.user_data.get(SOLID_TOKENS)
         if solid is not None:  # from OffsetTokenizer: no walk over the Doc's Token objects
-            texts, norms, starts = solid
+            texts, norms, starts, folded = solid
             texts, norms, starts = list(texts), list(norms), list(starts)
             ends = [start + len(t) for start, t in zip(starts, texts, strict=True)]
             sids, noisy = [], []
@@ -82,7 +91,7 @@ class TokenView:
                 pos = bisect.bisect_right(sent_starts, start) - 1
                 sids.append(pos if pos >= 0 and start < sentences[pos][1] else -1)
                 noisy.append(masked[start] == " ")
-            return cls(texts, norms, starts, ends, sids, noisy)
+            return cls(texts, norms, starts, ends, sids, noisy, list(folded))
         texts, norms, starts, ends, sids, noisy = [], [], [], [], [], []
         for token in doc:
             if token.is_space:

@@ -1,0 +1,106 @@
+"""The extractor's shortcuts find exactly what the plain definitions they replace find.
+
+Each speed-up skips work that cannot change the result (a date pattern whose required part is nowhere
+in the text, a phrase set's starts looked up instead of scanned again, a pairwise test done by a
+sweep); these tests compare each shortcut with the plain definition, on the test texts and on
+random input. The caches the shortcuts use are bounded, so memory stays flat over a corpus.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from pactgraph.extract import dates
+from pactgraph.extract.cleaning import NoiseSpan, _inside_another, find_noise, mask
+from pactgraph.extract.model import DocumentInfo
+from pactgraph.extract.pipeline import make_doc
+from pactgraph.extract.sentences import split_sentences
+from pactgraph.extract.slugs import name_key, slugify
+from pactgraph.extract.tokenizer import _norm_and_fold
+from pactgraph.extract.tokens import PhraseSet, TokenView
+
+TEXTS = sorted((Path(__file__).parent / "texts").glob("*.txt"))
+CORPUS = sorted((Path(__file__).parents[2] / "data" / "corpus").glob("*.txt"))
+
+# dates the gated patterns must still find, next to texts where they cannot match
+DATE_SNIPPETS = [
+    "signed on May 29, 2015 in Moscow; the talks of 14-15 May 2025 and of May 14-15, 2025",
+    "in May of 2019, on 3rd June, on Friday, June 5th and 29 May 2015; sept. 9, 2020",
+    "Ngày 21 tháng 3 năm 2016, tháng 11 năm 2018 và ngày 5 THÁNG 6 NĂM 2020",
+    "Hà Nội, 29/5/2015: hai bên ký kết, không có ngày tháng nào bằng tiếng Anh",
+    "may mắn, tháng Năm, Monday Group, the 1990s, DEC 2020",
+]
+
+
+def _masked(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return mask(text, find_noise(text))
+
+
+@pytest.mark.parametrize("text", [*(_masked(p) for p in TEXTS + CORPUS), *DATE_SNIPPETS])
+def test_gated_date_patterns_find_what_every_pattern_finds(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sentences = split_sentences(text)
+    gated = dates.find_dates(text, sentences, "2024-06-07")
+    monkeypatch.setattr(dates, "_GATED", {})
+    assert gated == dates.find_dates(text, sentences, "2024-06-07")
+
+
+def test_the_month_gate_lets_every_english_form_through() -> None:
+    found = {d.value for d in dates.find_dates(DATE_SNIPPETS[0], split_sentences(DATE_SNIPPETS[0]), None)}
+    assert {"2015-05-29", "2025-05-14"} <= found
+
+
+def test_noise_inside_noise_of_its_kind_by_sweep_is_the_pairwise_rule() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        spans = set()
+        for _ in range(rng.randint(0, 9)):
+            start = rng.randint(0, 15)
+            spans.add(NoiseSpan(start, start + rng.randint(0, 7), rng.choice(("credit", "byline"))))
+        unique = sorted(spans)
+        pairwise = {
+            a
+            for a in unique
+            if any(b != a and b.kind == a.kind and b.start <= a.start and a.end <= b.end for b in unique)
+        }
+        assert _inside_another(unique) == pairwise, unique
+
+
+def _view(path: Path) -> tuple[TokenView, str]:
+    text = path.read_text(encoding="utf-8")
+    lang = "vi" if path.name.startswith(("vi_", "0")) else "en"
+    doc = make_doc(text, DocumentInfo("t", lang, "t"))
+    ann = doc._.pg
+    return TokenView.of(doc, ann.masked, ann.sentences), lang
+
+
+@pytest.mark.parametrize("path", TEXTS[::4] + CORPUS[:1], ids=lambda p: p.stem)
+def test_phrase_starts_in_any_range_are_the_tokens_a_scan_finds(path: Path) -> None:
+    view, _ = _view(path)
+    phrases = PhraseSet(["hợp tác", "Bộ trưởng", "ký", "agreement", "the", "Việt Nam", "-"])
+    rng = random.Random(len(view))
+    ranges = [(0, None), (-3, len(view) + 5)] + [
+        tuple(sorted(rng.sample(range(-2, len(view) + 3), 2))) for _ in range(40)
+    ]
+    for lo, hi in ranges:
+        end = len(view) if hi is None else min(hi, len(view))
+        scanned = [k for k in range(max(lo, 0), end) if view.norms[k] in phrases.by_first]
+        assert phrases.starts(view, lo, hi) == scanned, (lo, hi)
+
+
+@pytest.mark.parametrize("path", TEXTS[::4] + CORPUS[:1], ids=lambda p: p.stem)
+def test_the_tokens_whose_norm_is_folded_are_known_from_the_tokenizer(path: Path) -> None:
+    view, _ = _view(path)
+    assert view.folded == [
+        i for i, (w, n) in enumerate(zip(view.texts, view.norms, strict=True)) if n != w.lower()
+    ]
+
+
+def test_the_caches_of_the_shortcuts_are_bounded() -> None:
+    for cached in (name_key, slugify, _norm_and_fold):
+        maxsize = cached.cache_info().maxsize
+        assert maxsize is not None and maxsize <= 1 << 16, cached
