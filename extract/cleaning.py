@@ -23,7 +23,9 @@ class NoiseSpan:
 _LINE = re.compile(r"[^\n]*")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w.])(?:\(?\+\d{1,3}\)?[\s.-]?|0)\d{2,4}(?:[\s.-]?\d{2,4}){2,3}(?![\w])")
+# A look-ahead on the first character in front of a look-behind (here and below): the engine tests one
+# character at most positions instead of the look-behind and the alternatives (half the scan time).
+_PHONE = re.compile(r"(?=[(+0])(?<![\w.])(?:\(?\+\d{1,3}\)?[\s.-]?|0)\d{2,4}(?:[\s.-]?\d{2,4}){2,3}(?![\w])")
 _AUDIO_LINE = re.compile(r"\s*\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?\s*")
 _TIMESTAMP_LINE = re.compile(
     r"\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
@@ -46,11 +48,13 @@ _LEAD_BYLINE = re.compile(r"(?m)^[ \t]*\(\s*[" + UPPER + r"]{2,12}\s*\)\s*[-–�
 _AGENCY = re.compile(
     r"(?m)^[^\n]{0,60}?\s(\(\s*[A-Z][A-Za-z&.]{1,20}(?:\s[A-Z][A-Za-z]+)?\s*\)\s*[-–—]{1,2})"
 )
-_INLINE_REPORTER = re.compile(r"\bTheo\s+(?:Đặc phái viên|phóng viên|PV|ký giả)\s+[" + UPPER + r"]{2,10}\s*,")
+_INLINE_REPORTER = re.compile(
+    r"(?=T)\bTheo\s+(?:Đặc phái viên|phóng viên|PV|ký giả)\s+[" + UPPER + r"]{2,10}\s*,"
+)
 _CREDIT_PAREN = re.compile(r"\(\s*(?:Ảnh|Photo|Nguồn ảnh|Nguồn|Video)\s*:[^)\n]{1,80}\)", re.IGNORECASE)
 _WORD = r"[^\s.\n()]+(?:\.(?:[A-Z]{2,}|[a-z]{2,})(?!\w))*"
 _CREDIT = re.compile(
-    r"(?<!\w)(?:Ảnh|Photo|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*"
+    r"(?=[ẢPN])(?<!\w)(?:Ảnh|Photo|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*"
     + _WORD
     + r"(?:[ \t]+"
     + _WORD
@@ -76,14 +80,15 @@ def find_noise(text: str) -> list[NoiseSpan]:
     spans.extend(NoiseSpan(m.start(1), m.end(1), "byline") for m in _AGENCY.finditer(text))
     for pattern, kind in (
         (_URL, "url"),
-        (_EMAIL, "email"),
+        (_EMAIL if "@" in text else None, "email"),  # the scan costs as much as all the others
         (_PHONE, "phone"),
         (_CREDIT_PAREN, "credit"),
         (_CREDIT, "credit"),
         (_LEAD_BYLINE, "byline"),
         (_INLINE_REPORTER, "byline"),
     ):
-        spans.extend(NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(text))
+        if pattern is not None:
+            spans.extend(NoiseSpan(m.start(), m.end(), kind) for m in pattern.finditer(text))
     unique = sorted(set(spans))
     # a span inside another of the same kind ("(PLVN) -" found as a lead byline and as an agency) is one
     inside = _inside_another(unique)
@@ -121,13 +126,10 @@ def _line_kind(body: str) -> str | None:
         return "footer"
     if len(stripped) < 80 and (_SOURCE_LINE.fullmatch(body) or _BYLINE_LINE.fullmatch(body)):
         return "byline"
+    if len(stripped) >= 80:  # (tested first: most lines are longer, and the letters cost a list each)
+        return None
     letters = [c for c in stripped if c.isalpha()]
-    if (
-        len(stripped.split()) >= 2
-        and len(letters) >= 6
-        and all(c.isupper() for c in letters)
-        and len(stripped) < 80
-    ):
+    if len(stripped.split()) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters):
         return "masthead"
     return None
 

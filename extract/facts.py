@@ -62,8 +62,8 @@ class AreaMatcher:
         inside a longer wording ("năng lượng" inside "năng lượng hạt nhân", "kinh tế" inside "đặc khu
         kinh tế"): the longer wording says what the field is, whichever field it is."""
         hits = []
-        for k in range(start, end):
-            for toks, slug in self.by_first.get(view.norms[k], ()):
+        for k in view.first_tokens(self, self.by_first, start, end):  # where a wording may start
+            for toks, slug in self.by_first[view.norms[k]]:
                 n = len(toks)
                 if (
                     k + n <= end
@@ -230,21 +230,7 @@ class FactFinder:
                 # "Công ước ... về Luật Biển 1982", "Hiệp định ... ngày 6/9/2018 về ...": its date
                 tail = _skip_acronym(view, a.end)
                 gap_start = view.ends[tail - 1] if tail > a.end else after
-                year = next(
-                    (
-                        d
-                        for d in ann.dates
-                        if d.start >= gap_start
-                        and ann.text[gap_start : d.start].strip().lower()
-                        in ("", "ngày", "năm", "of", "dated")
-                        and (
-                            d.datatype != "gYear"
-                            or ann.text[d.start : d.end].strip()[:1].isdigit()
-                            or ann.text[d.start : d.end].lower().startswith("năm")
-                        )
-                    ),
-                    None,
-                )
+                year = _date_right_after(ann, gap_start)
             if year is not None:
                 out.append(self._fact(a.entity.key, "signedOn", ("date", year.value, year.datatype), group))
             nxt = next((b for b in agreements if b.start >= a.end), None)
@@ -726,6 +712,32 @@ def _list_after(
     return items
 
 
+_DATE_GAPS = ("", "ngày", "năm", "of", "dated")
+
+
+def _date_right_after(ann: Annotations, gap_start: int) -> DateMention | None:
+    """The first date from *gap_start* on with only "ngày", "năm", "of" or "dated" before it (a bare year
+    only when written as digits or "năm ...").
+
+    The dates are in text order, so once the text between holds more than those few letters, no later
+    date qualifies either: the search stops there (it sliced the text up to every later date).
+    """
+    longest = max(len(gap) for gap in _DATE_GAPS)
+    for d in ann.dates:
+        if d.start < gap_start:
+            continue
+        gap = ann.text[gap_start : d.start].strip()
+        if len(gap) > longest:
+            return None
+        if gap.lower() in _DATE_GAPS and (
+            d.datatype != "gYear"
+            or ann.text[d.start : d.end].strip()[:1].isdigit()
+            or ann.text[d.start : d.end].lower().startswith("năm")
+        ):
+            return d
+    return None
+
+
 _DATE_LEADS = frozenset(
     {"", "ngày", "hôm", "sáng", "chiều", "tối", "sáng ngày", "chiều ngày", "tối ngày", "on"}
 )
@@ -733,8 +745,9 @@ _DATE_LEADS = frozenset(
 
 def _opens_sentence(text: str, sentence_start: int, date: DateMention) -> bool:
     """The date comes first in its sentence, a comma after it ("Ngày 8/10/2025, ...", "On May 5, ...")."""
-    lead = " ".join(text[sentence_start : date.start].split()).lower()
-    return date.start >= sentence_start and lead in _DATE_LEADS and text[date.end : date.end + 1] == ","
+    if date.start < sentence_start or text[date.end : date.end + 1] != ",":
+        return False  # (tested first: the lead is a slice of the sentence up to the date)
+    return " ".join(text[sentence_start : date.start].split()).lower() in _DATE_LEADS
 
 
 def _counterparty(view: TokenView, a: Candidate, group: _SentenceMentions) -> Candidate | None:

@@ -647,7 +647,10 @@ def second_mentions(view: TokenView, top: list[Candidate]) -> list[Candidate]:
     out = []
     for toks, entity in sorted(names.items(), key=lambda item: -len(item[0])):
         n = len(toks)
-        for k in range(len(view) - n + 1):
+        # only where the name's first word is (a scan of every token per name was quadratic)
+        for k in view.positions_of({toks[0]}):
+            if k > len(view) - n:
+                break
             if view.is_cap(k) and not any(covered[k : k + n]) and tuple(view.norms[k : k + n]) == toks:
                 out.append(Candidate(k, k + n, entity, "rule", 1))
                 for i in range(k, k + n):

@@ -3,6 +3,7 @@
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pactgraph.extract.slugs import is_dash, normalise_tones
 from pactgraph.extract.tokenizer import SOLID_TOKENS
@@ -11,6 +12,7 @@ from spacy.tokens import Doc
 _PHRASE_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
+@lru_cache(maxsize=1 << 13)  # pure; the lexicons' phrases and the labels of a document's names repeat
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """The norms of a lexicon phrase, tokenised like the Doc (lower case, tones and dashes folded)."""
     out = []
@@ -34,16 +36,7 @@ class PhraseSet:
     def starts(self, view: "TokenView", lo: int = 0, hi: int | None = None) -> list[int]:
         """The tokens in [lo, hi) where a phrase may start (first token matches), in order: a finder scans
         these instead of calling :meth:`match` at every token (most tokens start no phrase)."""
-        every = view.phrase_starts.get(self)
-        if every is None:  # one scan of the document per phrase set; finders ask sentence by sentence
-            firsts = self.by_first
-            every = [k for k, norm in enumerate(view.norms) if norm in firsts]
-            view.phrase_starts[self] = every
-        hi = len(view.norms) if hi is None else min(hi, len(view.norms))
-        lo = max(lo, 0)
-        if lo == 0 and hi == len(view.norms):
-            return list(every)
-        return every[bisect.bisect_left(every, lo) : bisect.bisect_left(every, hi)]
+        return view.first_tokens(self, self.by_first, lo, hi)
 
     def match(self, view: "TokenView", k: int) -> int:
         """Number of tokens of the longest phrase starting at token *k* (0 if none)."""
@@ -75,7 +68,8 @@ class TokenView:
     sentence_ids: list[int]
     noisy: list[bool]
     folded: list[int] | None = None  # the tokens whose norm is not their lower case (None: not known)
-    # per-view memo of PhraseSet.starts (phrase set -> every start in the document)
+    # per-view memo of first_tokens (phrase set -> every start in the document; None -> the index of the
+    # norms, norm -> its tokens)
     phrase_starts: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -109,6 +103,36 @@ class TokenView:
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def first_tokens(self, owner: object, firsts: dict, lo: int = 0, hi: int | None = None) -> list[int]:
+        """The tokens in [lo, hi) whose norm is a key of *firsts* (the first words of *owner*'s phrases),
+        in order; computed once per document and owner (finders ask sentence by sentence)."""
+        every = self.phrase_starts.get(owner)
+        if every is None:
+            every = self.positions_of(firsts)
+            self.phrase_starts[owner] = every
+        hi = len(self.norms) if hi is None else min(hi, len(self.norms))
+        lo = max(lo, 0)
+        if lo == 0 and hi == len(self.norms):
+            return list(every)
+        return every[bisect.bisect_left(every, lo) : bisect.bisect_left(every, hi)]
+
+    def positions_of(self, norms: dict | set | frozenset) -> list[int]:
+        """The tokens whose norm is one of *norms*, in order: from an index of the document's norms built
+        once, so that each of the ~20 phrase sets of the finders does not scan every token again."""
+        index = self.phrase_starts.get(None)
+        if index is None:
+            index = {}
+            for k, norm in enumerate(self.norms):
+                index.setdefault(norm, []).append(k)
+            self.phrase_starts[None] = index
+        if len(norms) < len(index):
+            found = [index[norm] for norm in norms if norm in index]
+        else:
+            found = [at for norm, at in index.items() if norm in norms]
+        if len(found) == 1:
+            return list(found[0])
+        return sorted(k for at in found for k in at)
 
     def same_sentence(self, a: int, b: int) -> bool:
         return (

@@ -9,17 +9,19 @@ random input. The caches the shortcuts use are bounded, so memory stays flat ove
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
-from pactgraph.extract import dates
+from pactgraph.extract import cleaning, dates
 from pactgraph.extract.cleaning import NoiseSpan, _inside_another, find_noise, mask
+from pactgraph.extract.facts import _DATE_LEADS, _date_right_after, _opens_sentence
 from pactgraph.extract.model import DocumentInfo
 from pactgraph.extract.pipeline import make_doc
 from pactgraph.extract.sentences import split_sentences
 from pactgraph.extract.slugs import name_key, slugify
 from pactgraph.extract.tokenizer import _norm_and_fold
-from pactgraph.extract.tokens import PhraseSet, TokenView
+from pactgraph.extract.tokens import PhraseSet, TokenView, phrase_tokens
 
 TEXTS = sorted((Path(__file__).parent / "texts").glob("*.txt"))
 CORPUS = sorted((Path(__file__).parents[2] / "data" / "corpus").glob("*.txt"))
@@ -101,6 +103,61 @@ def test_the_tokens_whose_norm_is_folded_are_known_from_the_tokenizer(path: Path
 
 
 def test_the_caches_of_the_shortcuts_are_bounded() -> None:
-    for cached in (name_key, slugify, _norm_and_fold):
+    for cached in (name_key, slugify, _norm_and_fold, phrase_tokens):
         maxsize = cached.cache_info().maxsize
         assert maxsize is not None and maxsize <= 1 << 16, cached
+
+
+def _plain_date_right_after(ann, gap_start: int):  # noqa: ANN001, ANN202 - the definition before the shortcut
+    return next(
+        (
+            d
+            for d in ann.dates
+            if d.start >= gap_start
+            and ann.text[gap_start : d.start].strip().lower() in ("", "ngày", "năm", "of", "dated")
+            and (
+                d.datatype != "gYear"
+                or ann.text[d.start : d.end].strip()[:1].isdigit()
+                or ann.text[d.start : d.end].lower().startswith("năm")
+            )
+        ),
+        None,
+    )
+
+
+@pytest.mark.parametrize("path", TEXTS[::3] + CORPUS[:2], ids=lambda p: p.stem)
+def test_the_date_after_an_instrument_and_the_date_opening_a_sentence_are_the_plain_ones(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    lang = "vi" if path.name.startswith(("vi_", "0")) else "en"
+    ann = make_doc(text, DocumentInfo("t", lang, "t", "2024-06-07"))._.pg
+    assert ann.dates, "a text with dates tests this"
+    for gap_start in sorted({d.start for d in ann.dates} | set(range(0, len(text), 7))):
+        assert _date_right_after(ann, gap_start) == _plain_date_right_after(ann, gap_start), gap_start
+    for sentence_start, _ in ann.sentences:
+        for d in ann.dates:
+            lead = " ".join(text[sentence_start : d.start].split()).lower()
+            plain = d.start >= sentence_start and lead in _DATE_LEADS and text[d.end : d.end + 1] == ","
+            assert _opens_sentence(text, sentence_start, d) == plain
+
+
+NOISE_SNIPPETS = [
+    "Liên hệ: (+84) 24 3825 2931, 0912 345 678 hoặc +7 495 123-45-67; email toasoan@baomoi.vn",
+    "Ảnh: Nhan Sáng/TTXVN. Photo: Reuters. Nguồn ảnh: VGP. (Ảnh: Minh Đức/TTXVN)",
+    "Theo phóng viên TTXVN, hai bên đã ký. Theo PV VNA , ... không có email ở đây @ nào cả",
+]
+
+
+@pytest.mark.parametrize("pattern", [cleaning._PHONE, cleaning._CREDIT, cleaning._INLINE_REPORTER])
+def test_noise_patterns_with_a_first_character_look_ahead_match_as_without(pattern: re.Pattern[str]) -> None:
+    plain = re.compile(re.sub(r"^\(\?=[^)]*\)", "", pattern.pattern), pattern.flags)
+    assert plain.pattern != pattern.pattern
+    texts = [p.read_text(encoding="utf-8") for p in TEXTS + CORPUS] + NOISE_SNIPPETS
+    spans = [[m.span() for m in pattern.finditer(t)] for t in texts]
+    assert spans == [[m.span() for m in plain.finditer(t)] for t in texts]
+    assert any(spans[len(TEXTS + CORPUS) :])  # the snippets do hold such noise
+
+
+def test_an_email_address_is_noise_and_text_without_at_sign_has_none() -> None:
+    kinds = [s.kind for s in find_noise(NOISE_SNIPPETS[0])]
+    assert "email" in kinds and "phone" in kinds
+    assert "email" not in [s.kind for s in find_noise(NOISE_SNIPPETS[1])]
