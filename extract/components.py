@@ -4,6 +4,7 @@ They only annotate the Doc (``doc._.pg``, ``doc.spans["pg_mentions"]``, sentence
 separate pure function :func:`pactgraph.extract.to_rdf.doc_to_quads` writes RDF.
 """
 
+import re
 from functools import lru_cache
 
 import numpy
@@ -31,6 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 _CAPTION_GAP = 3  # a caption sentence is followed, within a few blanks, by its photo credit
+_NON_BLANK = re.compile(r"\S")
 
 
 @lru_cache(maxsize=4)
@@ -59,10 +61,11 @@ def make_sentences(nlp: Language, name: str):  # noqa: ANN201
         seen: set[str] = set()
         for start, end in ann.sentences:
             body = " ".join(ann.text[start:end].split())
-            followed = any(
-                0 <= c.start - end <= _CAPTION_GAP or (c.start >= end and not ann.text[end : c.start].strip())
-                for c in credits
-            )
+            # a credit follows when only blanks lie between: it starts before the next non-blank character
+            # (searched once, instead of slicing the text up to every later credit)
+            blank_until = _NON_BLANK.search(ann.text, end)
+            reach = blank_until.start() if blank_until else len(ann.text)
+            followed = any(0 <= c.start - end <= _CAPTION_GAP or end <= c.start <= reach for c in credits)
             if followed or body in seen:
                 ann.captions.add((start, end))
             seen.add(body)

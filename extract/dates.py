@@ -159,9 +159,11 @@ _PATTERNS = [(kind, _digit_first(pattern)) for kind, pattern in _PATTERNS]
 # Whole-text checks in front of the patterns that cost most: each is a part of every match of the
 # patterns it guards, so when it is nowhere in the text they cannot match and are not run. (The English
 # month patterns scan every text, Vietnamese ones too, for a month name next to a number: 7 scans.)
-_MONTH_NEXT_TO_NUMBER = re.compile(
-    r"(?i:" + _MON + r")\s+(?:of\s+)?\d|\d(?:st|nd|rd|th)?\s+(?i:" + _MON + r")"
-)
+# (The gate's month is looser than _MON, any word from a month's first three letters on, and cheaper to
+# scan for; every text _MON matches in, it matches in. The number before a month is looked for first.)
+_MONTH_LIKE = r"(?i:(?=[adfjmnos])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+_NUMBER_THEN_MONTH = re.compile(r"\d(?:st|nd|rd|th)?\s+" + _MONTH_LIKE)
+_MONTH_THEN_NUMBER = re.compile(_MONTH_LIKE + r"\s+(?:of\s+)?\d")
 _WEEKDAYS = tuple(w.capitalize() for w in _WEEKDAYS_EN)
 _VI_MONTH_WORDS = dict(_PATTERNS)["vi_month_words"]
 _GATED = {
@@ -176,7 +178,7 @@ _GATED = {
     "vi_words": "vi_month_words",  # "ngày 21 tháng 3 năm 2016" holds "tháng 3 năm 2016"
 }
 _GATES = {
-    "month": lambda text: _MONTH_NEXT_TO_NUMBER.search(text) is not None,
+    "month": lambda text: bool(_NUMBER_THEN_MONTH.search(text) or _MONTH_THEN_NUMBER.search(text)),
     "weekday": lambda text: any(day in text for day in _WEEKDAYS),
     "vi_month_words": lambda text: _VI_MONTH_WORDS.search(text) is not None,
 }

@@ -17,10 +17,10 @@ from pactgraph.extract import cleaning, dates
 from pactgraph.extract.cleaning import NoiseSpan, _inside_another, find_noise, mask
 from pactgraph.extract.facts import _DATE_LEADS, _date_right_after, _opens_sentence
 from pactgraph.extract.model import DocumentInfo
-from pactgraph.extract.pipeline import make_doc
+from pactgraph.extract.pipeline import make_doc, nlp_for
 from pactgraph.extract.sentences import split_sentences
 from pactgraph.extract.slugs import name_key, slugify
-from pactgraph.extract.tokenizer import _norm_and_fold
+from pactgraph.extract.tokenizer import SOLID_TOKENS, _norm_and_fold
 from pactgraph.extract.tokens import PhraseSet, TokenView, phrase_tokens
 
 TEXTS = sorted((Path(__file__).parent / "texts").glob("*.txt"))
@@ -161,3 +161,44 @@ def test_an_email_address_is_noise_and_text_without_at_sign_has_none() -> None:
     kinds = [s.kind for s in find_noise(NOISE_SNIPPETS[0])]
     assert "email" in kinds and "phone" in kinds
     assert "email" not in [s.kind for s in find_noise(NOISE_SNIPPETS[1])]
+
+
+def _plain_tokens(text: str) -> tuple[list[str], list[bool], list[int]]:
+    """Words, trailing spaces and solid-token starts as the tokenizer made them with a match per token."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[int] = []
+    cursor = 0
+
+    def gap_before(gap: str) -> None:
+        if words and gap[0] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+
+    for match in re.finditer(r"\w+|[^\w\s]", text):
+        if match.start() > cursor:
+            gap_before(text[cursor : match.start()])
+        starts.append(match.start())
+        words.append(match.group())
+        spaces.append(False)
+        cursor = match.end()
+    if text[cursor:]:
+        gap_before(text[cursor:])
+    return words, spaces, starts
+
+
+def test_the_tokenizer_splits_as_a_match_per_token_did() -> None:
+    tokenizer = nlp_for("vi").tokenizer
+    rng = random.Random(11)
+    alphabet = ["a", "Đ", "ệ", "1", " ", "  ", "\n", "\t", ".", "-", "–", "(", "\u00a0", "_"]
+    texts = ["", " ", "\n", "Nga.Chủ tịch", " a  b ", *(p.read_text(encoding="utf-8") for p in TEXTS[:5])]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(500)]
+    for text in texts:
+        doc = tokenizer(text)
+        words, spaces, starts = _plain_tokens(text)
+        assert [t.text for t in doc] == words and [bool(t.whitespace_) for t in doc] == spaces, repr(text)
+        assert doc.text == text
+        assert doc.user_data[SOLID_TOKENS][2] == starts
