@@ -49,8 +49,9 @@ def ascii_fold(text: str) -> str:
 
 
 # slugify and name_key are pure and meet the same names again and again (a gazetteer name, a rule's
-# candidate looked up twice): bounded caches, a few MB at most.
-@lru_cache(maxsize=1 << 13)
+# candidate looked up twice): small LRU caches (the last few documents' names, ~0.3 MB) answer most
+# calls; larger ones answered hardly more and grew with a corpus's new names up to their bound.
+@lru_cache(maxsize=1 << 9)
 def slugify(text: str, max_length: int = 80) -> str:
     """``"Liên minh Kinh tế Á - Âu"`` -> ``"lien-minh-kinh-te-a-au"``; cut at a word boundary."""
     slug = _NON_ALNUM.sub("-", ascii_fold(text).lower()).strip("-")
@@ -59,7 +60,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug or "unnamed"
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 10)
 def name_key(text: str) -> str:
     """Case, spacing, dash and tone-placement insensitive key of a name."""
     text = unicodedata.normalize("NFC", text).casefold()

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 _PHRASE_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-@lru_cache(maxsize=1 << 13)  # pure; the lexicons' phrases and the labels of a document's names repeat
+@lru_cache(maxsize=1 << 9)  # pure; a document's names repeat (small: see slugs.name_key)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """The norms of a lexicon phrase, tokenised like the Doc (lower case, tones and dashes folded)."""
     out = []

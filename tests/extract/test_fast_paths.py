@@ -105,7 +105,7 @@ def test_the_tokens_whose_norm_is_folded_are_known_from_the_tokenizer(path: Path
 def test_the_caches_of_the_shortcuts_are_bounded() -> None:
     for cached in (name_key, slugify, _norm_and_fold, phrase_tokens):
         maxsize = cached.cache_info().maxsize
-        assert maxsize is not None and maxsize <= 1 << 16, cached
+        assert maxsize is not None and maxsize <= 1 << 13, cached
 
 
 def _plain_date_right_after(ann, gap_start: int):  # noqa: ANN001, ANN202 - the definition before the shortcut
