@@ -15,6 +15,7 @@ build on the actors found here. Overlaps are resolved longest first; gazetteer n
 name are kept as nested mentions (they support facts such as pg:country).
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -134,6 +135,12 @@ def _cut_at_known_names(
     return out
 
 
+def _next_at(positions: list[int], k: int, end: int) -> int:
+    """The first of the sorted *positions* at or after *k*; *end* when there is none."""
+    at = bisect.bisect_left(positions, k)
+    return positions[at] if at < len(positions) else end
+
+
 def place_after_unit(view: TokenView, k: int, places: PhraseSet) -> int:
     """Tokens of the place named at *k* after an administrative unit ("tỉnh", "vùng"), 0 when unsure.
 
@@ -231,6 +238,10 @@ class EntityFinder:
 
     # ------------------------------------------------------------------ Vietnamese heads
 
+    def _head_tokens(self, view: TokenView) -> list[int]:
+        """The tokens where a head of some class may start (its first word), in order."""
+        return view.first_tokens(self, self._head_firsts)
+
     def _best_head(self, view: TokenView, k: int) -> tuple[str, int] | None:
         if view.norms[k] not in self._head_firsts:  # most tokens start no head of any class
             return None
@@ -249,8 +260,12 @@ class EntityFinder:
         for t in self.titles.starts(view):
             n = self.titles.match(view, t) if view.is_cap(t) else 0
             title_inside.update(range(t + 1, t + n))
+        heads_at = self._head_tokens(view)
         k = 0
         while k < len(view):
+            k = _next_at(heads_at, k, len(view))  # no head starts between (_best_head says so token by token)
+            if k >= len(view):
+                break
             head = self._best_head(view, k) if not view.noisy[k] else None
             if head is None:
                 k += 1
@@ -424,8 +439,12 @@ class EntityFinder:
         mention_ends = {c.end for c in self._gaz}
         state_ends = {c.end for c in self._gaz if c.entity.cls == "State"}
         out.extend(self._en_lowercase_instruments(view, ann))
+        heads_at = self._head_tokens(view)
         k = 0
         while k < len(view):
+            k = _next_at(heads_at, k, len(view))  # no head starts between (_best_head says so token by token)
+            if k >= len(view):
+                break
             head = self._best_head(view, k) if view.is_cap(k) and not view.noisy[k] else None
             if head is None:
                 k += 1
