@@ -245,7 +245,7 @@ def _results(jobs: list[Job], workers: int) -> Iterator[_Result]:
     # Chunks of up to 32 documents (~1.5 MB of N-Quads back) keep the per-task traffic small and the
     # last chunk short (the other worker idles while it runs). ProcessPoolExecutor, not Pool: Pool's
     # worker-handler thread wakes up whenever the result pipe is readable, so it spins while each
-    # result is read and took ~40 % of the parent's CPU from the thread that reads the results.
+    # result is read and took ~35 % of the parent's CPU from the thread that reads the results.
     # map keeps file order, so the writer streams the results as they come.
     chunksize = max(1, min(32, len(jobs) // (workers * 8)))
     try:
