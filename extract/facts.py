@@ -90,6 +90,8 @@ class FactFinder:
         self.lang = triggers.lang
         self.areas = AreaMatcher(areas, triggers.lang)
         self.sign = PhraseSet(list(triggers.get("sign_verbs")))
+        self.future_sign = PhraseSet(list(triggers.get("future_sign_words")))
+        self.future_sign_after = PhraseSet(list(triggers.get("future_sign_after")))
         self.in_force = PhraseSet(list(triggers.get("in_force_verbs")))
         self.between = PhraseSet(list(triggers.get("between_words")))
         self.ands = PhraseSet(list(triggers.get("and_words")))
@@ -210,27 +212,37 @@ class FactFinder:
                         out.append(self._fact(c.entity.key, "participant", actor.entity.key, group))
         return out
 
+    def _still_to_sign(self, view: TokenView, a: Candidate, group: _SentenceMentions) -> bool:
+        """ "sớm thông qua Bộ quy tắc ...", "negotiations on the Treaty ...", "Hiệp định ... sẽ được ký":
+        the sentence hopes for or plans the instrument's signing, so it gives no signing date nor
+        signatories (a year there is a target, or belongs to another instrument)."""
+        lo = max(view.index_at(group.sentence[0]), a.start - _FUTURE_REACH - 4)
+        for k in self.future_sign.starts(view, lo, a.start):
+            n = self.future_sign.match(view, k)
+            gap = range(k + n, a.start)
+            # only lower-case words between, none of them a conjunction or a sign verb: "đàm phán và
+            # ký Hiệp định ..." signs it, "early conclusion of an effective Code" does not
+            if (
+                n
+                and len(gap) <= _FUTURE_REACH
+                and all(
+                    view.is_lower_word(i) and view.norms[i] not in ("và", "and", "or", "hoặc") for i in gap
+                )
+                and not any(self.sign.match(view, i) for i in gap)
+            ):
+                return True
+        k = _skip_acronym(view, a.end)
+        k += view.texts[k : k + 1] == [","]
+        return any(self.future_sign_after.match(view, i) for i in range(k, min(k + 2, len(view))))
+
     def _dates_of_agreements(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         out = []
         agreements = [c for c in group.top if c.entity.cls == "Agreement"]
         for a in agreements:
+            if self._still_to_sign(view, a, group):
+                continue
             after = view.ends[a.end - 1]
-            # "Tuyên bố về ứng xử ... năm 2002", "Công ước ... về Luật Biển 1982": the instrument's year
-            year = next((d for d in ann.dates if d.datatype == "gYear" and 0 <= d.start - after <= 1), None)
-            if year is None:
-                year = next(
-                    (
-                        d
-                        for d in ann.dates
-                        if d.datatype == "gYear" and view.starts[a.start] < d.start and d.end == after
-                    ),
-                    None,
-                )
-            if year is None:
-                # "Công ước ... về Luật Biển 1982", "Hiệp định ... ngày 6/9/2018 về ...": its date
-                tail = _skip_acronym(view, a.end)
-                gap_start = view.ends[tail - 1] if tail > a.end else after
-                year = _date_right_after(ann, gap_start)
+            year = _adjacent_date(view, ann, a)
             if year is not None:
                 out.append(self._fact(a.entity.key, "signedOn", ("date", year.value, year.datatype), group))
             nxt = next((b for b in agreements if b.start >= a.end), None)
@@ -251,6 +263,12 @@ class FactFinder:
                     )
         return out
 
+    def _follows_agreement(
+        self, view: TokenView, ann: Annotations, date: DateMention, group: _SentenceMentions
+    ) -> bool:
+        """The date is the one told right after (or at the end of) an instrument's name of the sentence."""
+        return any(_adjacent_date(view, ann, b) is date for b in group.top if b.entity.cls == "Agreement")
+
     def _in_force_between(self, view: TokenView, start: int, end: int) -> bool:
         return self._first_phrase(view, self.in_force, view.index_at(start), view.index_at(end)) is not None
 
@@ -265,7 +283,11 @@ class FactFinder:
         out = []
         for a in (c for c in group.top if c.entity.cls == "Agreement"):
             verb_at = next((k for k in range(max(0, a.start - 4), a.start) if self.sign.match(view, k)), None)
-            if verb_at is None or not view.same_sentence(verb_at, a.start):
+            if (
+                verb_at is None
+                or not view.same_sentence(verb_at, a.start)
+                or self._still_to_sign(view, a, group)
+            ):
                 continue
             other = _counterparty(view, a, group)
             # the date right after it (or after "with Y"), or after a place ("... in Hanoi on June 20, 2024")
@@ -283,10 +305,16 @@ class FactFinder:
                 None,
             )
             if date is None:
+                # the sentence's only date before the verb ("Ngày 5/5, X và Y đã ký A"), unless it is another
+                # instrument's, told right after that one's name ("thực hiện B năm 2002 và ... ký A")
                 before = [
                     d for d in ann.dates if group.sentence[0] <= d.start and d.end <= view.starts[verb_at]
                 ]
-                date = before[0] if len(before) == 1 else None
+                date = (
+                    before[0]
+                    if len(before) == 1 and not self._follows_agreement(view, ann, before[0], group)
+                    else None
+                )
             if date is not None:
                 out.append(
                     self._fact(
@@ -337,6 +365,8 @@ class FactFinder:
                     verb_at = k
             if verb_at is None or (verb_at > 0 and view.norms[verb_at - 1] == "lễ"):
                 continue
+            if self._still_to_sign(view, a, group):
+                continue  # "X và Y nhất trí sớm ký kết A": no signatories yet
             subjects = [
                 c
                 for c in group.top
@@ -690,6 +720,9 @@ class FactFinder:
         return None
 
 
+_FUTURE_REACH = (
+    4  # lower-case words between a future trigger and the name ("early conclusion of an effective Code")
+)
 _LIST_GAP = 5  # tokens between two items of a list: ", và các công ty", ", and the companies"
 
 
@@ -713,6 +746,28 @@ def _list_after(
 
 
 _DATE_GAPS = ("", "ngày", "năm", "of", "dated")
+
+
+def _adjacent_date(view: TokenView, ann: Annotations, a: Candidate) -> DateMention | None:
+    """The date told right after an instrument's name, or ending it: its own, no other's."""
+    after = view.ends[a.end - 1]
+    # "Tuyên bố về ứng xử ... năm 2002", "Công ước ... về Luật Biển 1982": the instrument's year
+    year = next((d for d in ann.dates if d.datatype == "gYear" and 0 <= d.start - after <= 1), None)
+    if year is None:
+        year = next(
+            (
+                d
+                for d in ann.dates
+                if d.datatype == "gYear" and view.starts[a.start] < d.start and d.end == after
+            ),
+            None,
+        )
+    if year is None:
+        # "Công ước ... về Luật Biển 1982", "Hiệp định ... ngày 6/9/2018 về ...": its date
+        tail = _skip_acronym(view, a.end)
+        gap_start = view.ends[tail - 1] if tail > a.end else after
+        year = _date_right_after(ann, gap_start)
+    return year
 
 
 def _date_right_after(ann: Annotations, gap_start: int) -> DateMention | None:
