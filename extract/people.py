@@ -146,10 +146,34 @@ class PersonFinder:
                 result.facts.append(Fact(entity.key, "role", ("text", role, self.lang), sentence))
                 if acts:
                     result.facts.append(Fact(entity.key, "represents", acts[0].entity.key, sentence))
+                # "Ngoại trưởng Indonesia X", "Russian Foreign Minister X": the state of the title is theirs
+                state = next((a for a in acts if a.entity.cls == "State"), None)
+                if state is not None:
+                    result.facts.append(Fact(entity.key, "country", state.entity.key, sentence))
             k = cand.end if cand is not None else j + 1
         result.candidates.extend(self._honorific_references(view, covered, known, ann, result))
         result.candidates.extend(self._lowercase_titles(view, by_end, covered, known, ann, result))
+        result.facts.extend(self._gazetteer_countries(view, top + result.candidates, ann, result.facts))
         return result
+
+    def _gazetteer_countries(
+        self, view: TokenView, mentions: list[Candidate], ann: Annotations, facts: list[Fact]
+    ) -> list[Fact]:
+        """The state a known head of state, head of government or minister serves (reviewed gazetteer
+        data), told once per document at the person's first mention, unless the text gives one."""
+        told = {f.subject for f in facts if f.predicate == "country"}
+        out = []
+        for c in sorted(mentions, key=lambda c: c.start):
+            entity = c.entity
+            known = entity.cls == "Person" and entity.source == "gazetteer" and entity.country
+            if not known or entity.key in told:
+                continue
+            sentence = ann.sentence_of(view.starts[c.start])
+            if sentence is None:
+                continue
+            told.add(entity.key)
+            out.append(Fact(entity.key, "country", f"state/{entity.country}", sentence))
+        return out
 
     def _unit_places(self, view: TokenView, top: list[Candidate]) -> list[tuple[str, ...]]:
         """Places named after an administrative unit inside a body's name ("Chính quyền vùng Primorye"
@@ -340,6 +364,8 @@ class PersonFinder:
             target = self._by_start.get(title_end + 1)
         if target is not None and target.entity.cls in NON_PERSON_ACTORS:
             result.facts.append(Fact(entity.key, "represents", target.entity.key, sentence))
+            if target.entity.cls == "State":
+                result.facts.append(Fact(entity.key, "country", target.entity.key, sentence))
 
 
 def canonical_person_name(surface: str) -> str:
