@@ -3,6 +3,7 @@
 Unsafe values are refused at start-up with a sentence that names the variable.
 """
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,7 +58,14 @@ class Settings(BaseSettings):
     # --- the endpoint ---
     host: str = "127.0.0.1"
     port: int = 8000
-    workers: int = Field(2, ge=1, le=64, description="Query worker processes")
+    # Twice the cores: a long query holds its worker (at low priority) until it ends or is stopped,
+    # and the short queries of everybody else need workers of their own meanwhile.
+    workers: int = Field(
+        default_factory=lambda: max(2, min(16, 2 * (os.cpu_count() or 1))),
+        ge=1,
+        le=64,
+        description="Query worker processes (default: twice the cores, 2 to 16)",
+    )
     update_token: str | None = Field(None, description="Bearer token that enables updates; unset = read-only")
     query_timeout: float = Field(30.0, gt=0, le=3600, description="Seconds a query may run")
     max_body_bytes: int = Field(10 * 1024 * 1024, gt=0)

@@ -5,7 +5,7 @@ Measured in the same run on the same server: the p99 of the mix sent back to bac
 alone (unloaded), then under load: 16 clients, each sending a query of the mix at a steady pace (all
 together a quarter of the one-client rate measured just before, since 16 clients sending back to back
 saturate any 2-core server and then p99 measures the queue, not the server), while a 17th client
-sends the slow query back to back, so that one of the two workers is killed at the time limit again
+sends the slow query back to back, so that one of the workers is killed at the time limit again
 and again. Promised: zero errors on the normal queries, their loaded p99 within 3x
 of the unloaded p99 (measured and reported; asserted: under the slow query's limit), the slow
 query stopped at its limit every time, and the server's memory (the
@@ -207,7 +207,8 @@ def load_server(tmp_path_factory, publish_store, launch_server):
     synthetic = _bench_module("synthetic_graph")
     data_dir = tmp_path_factory.mktemp("load-store")
     publish_store(data_dir, "\n".join(synthetic.quads(550)) + "\n")
-    server = launch_server(data_dir, workers=2, result_cache_entries=0, query_timeout=SLOW_LIMIT)
+    # The default number of workers (twice the cores): the server as it is shipped.
+    server = launch_server(data_dir, result_cache_entries=0, query_timeout=SLOW_LIMIT)
     yield server
     server.stop()
 
@@ -230,7 +231,7 @@ def test_sixteen_clients_and_a_slow_query_get_no_errors_bounded_latency_and_boun
         if not interval:
             # 16 users who each send a query every `interval` s: together a quarter of what one client
             # alone got through (measured just now, so the figure follows the machine's speed), on a
-            # server that also has one of its two workers taken by the slow query again and again.
+            # server that also has one of its workers taken by the slow query again and again.
             one_client_rps = len(alone["latencies"]) / (UNLOADED_SECONDS / ROUNDS)
             interval = CLIENTS / (one_client_rps * LOAD_SHARE)
         busy = _run(
