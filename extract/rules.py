@@ -204,6 +204,7 @@ class EntityFinder:
         self.admin_units = PhraseSet(list(triggers.get("admin_units")))
         self.sign_verbs = PhraseSet(list(triggers.get("sign_verbs")))
         self.lowercase_agreements = PhraseSet(list(triggers.get("lowercase_agreement_heads")))
+        self.session_heads = PhraseSet(list(triggers.get("session_heads")))
 
     # ------------------------------------------------------------------ entry point
 
@@ -313,7 +314,11 @@ class EntityFinder:
                 if end == body:
                     k += n
                     continue  # a bare head: resolved later as a reference back
-                if at_start and not any(view.is_cap(i) or i in mention_starts for i in range(body, end)):
+                if (
+                    at_start
+                    and not any(view.is_cap(i) or i in mention_starts for i in range(body, end))
+                    and not self._titled_by_topic(view, cls, k, body, end)
+                ):
                     k += n
                     continue  # "Đối thoại chính trị có ..." at a sentence start is a common noun
             surface = ann.text[view.starts[k] : view.ends[end - 1]]
@@ -333,6 +338,20 @@ class EntityFinder:
             ):
                 c.entity.add_alias(self.lang, view.texts[c.end + 1])
         return out
+
+    def _titled_by_topic(self, view: TokenView, cls: str, k: int, body: int, end: int) -> bool:
+        """ "Hiệp định về hợp tác nghề cá sẽ được ký ...": at a sentence start the head's capital says
+        nothing, but "<head> về <subject>" is how instruments and bodies are titled, so it is a name.
+        The "về" comes at most two words after the head ("Hiệp định khung về ...") and a subject of two
+        syllables or more follows it. A session noun ("Cuộc họp về ...") stays a common noun."""
+        if cls not in ("Agreement", "Mechanism", "Event"):
+            return False
+        if cls == "Event" and self.session_heads.match(view, k):
+            return False
+        for i in range(body, min(body + 3, end)):
+            if view.norms[i] == "về":
+                return end - (i + 1) >= 2
+        return False
 
     def _overflows(self, view: TokenView, end: int) -> bool:
         """The name seems to go on in lower case ("Viện Quan hệ quốc tế quốc gia ..."): unsure, skip it."""
