@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from pactgraph.extract.lexicon import Triggers
 from pactgraph.extract.model import Annotations, DateMention, Entity, Fact
-from pactgraph.extract.rules import Candidate
+from pactgraph.extract.rules import _PLURALS, Candidate
 from pactgraph.extract.slugs import name_key, slugify
-from pactgraph.extract.tokens import PhraseSet, TokenView
+from pactgraph.extract.tokens import PhraseSet, TokenView, phrase_tokens
 
 _INTRO = PhraseSet(
     ["trong", "nhân", "nhân dịp", "trong khuôn khổ", "trong dịp", "during", "on the sidelines of", "at"]
@@ -69,6 +69,17 @@ class EventResult:
     facts: list[Fact] = field(default_factory=list)
 
 
+def _names_hold(entity: Entity, noun: tuple[str, ...]) -> bool:
+    """One of the entity's labels or aliases holds the words *noun* ("agreement" in "ASEAN-Russia Free Trade
+    Agreement"; "hiệp định" is not in "Nghị định thư ...", though "định" is)."""
+    n = len(noun)
+    for name in [*entity.labels.values(), *(a for aliases in entity.aliases.values() for a in aliases)]:
+        toks = phrase_tokens(name)
+        if any(toks[i : i + n] == noun for i in range(len(toks) - n + 1)):
+            return True
+    return False
+
+
 class EventFinder:
     def __init__(self, triggers: Triggers, heads: dict[str, PhraseSet]) -> None:
         self.lang = triggers.lang
@@ -79,6 +90,13 @@ class EventFinder:
         self.heads = heads
         self.event_refs = PhraseSet(list(triggers.get("event_references")))
         self.agreement_refs = PhraseSet(list(triggers.get("agreement_references")))
+        # the heads that name a kind of instrument: "the protocol" refers to a protocol only
+        agreement_heads = heads.get("Agreement")
+        self._agreement_kinds = frozenset(
+            toks
+            for options in (agreement_heads.by_first.values() if agreement_heads else ())
+            for toks, _ in options
+        )
         self.two_people = PhraseSet(list(triggers.get("two_people")))
         self._holds = PhraseSet(["tổ chức", "đã tổ chức", "họp", "held", "holds", "convened", "hosted"])
 
@@ -133,19 +151,34 @@ class EventFinder:
                     and (view.is_cap(nxt) or view.norms[nxt] in ("lần", "of"))
                 ):
                     continue  # "hội nghị ASEAN ...", "the meeting of ...": a name, not a reference
-                if any(c.start <= k < c.end for c in known):
-                    continue
+                start = k + 1 if view.norms[k] == "the" else k
+                if k > 0 and view.norms[k - 1] in _PLURALS and view.same_sentence(k - 1, k):
+                    break  # "các thỏa thuận đã đạt được": many instruments, not the latest one
+                if any(c.start <= start < c.end for c in known):
+                    continue  # "the Protocol on ...": the head of a name found already, no reference
                 previous = [c for c in seen if c.end <= k and c.entity.cls in classes]
-                # "the meeting" is the latest meeting, not the talks held on its sidelines
-                noun = view.norms[nxt - 1]
-                named = [c for c in previous if noun in name_key(" ".join(c.entity.labels.values()))]
-                kinds = [c for c in previous if c.entity.slug.split("-")[0] not in ("talks", "visit")]
-                previous = named or kinds or previous
+                if classes == ("Agreement",):
+                    previous = self._same_kind(tuple(view.norms[start:nxt]), previous)
+                else:
+                    # "the meeting" is the latest meeting, not the talks held on its sidelines
+                    noun = view.norms[nxt - 1]
+                    named = [c for c in previous if noun in name_key(" ".join(c.entity.labels.values()))]
+                    kinds = [c for c in previous if c.entity.slug.split("-")[0] not in ("talks", "visit")]
+                    previous = named or kinds or previous
                 if previous:
-                    start = k + 1 if view.norms[k] == "the" else k
                     out.append(Candidate(start, nxt, previous[-1].entity, "rule", 1))
                 break
         return out
+
+    def _same_kind(self, noun: tuple[str, ...], previous: list[Candidate]) -> list[Candidate]:
+        """The instruments *noun* may refer back to. A noun that is a kind of instrument ("the Protocol",
+        "Hiệp định") is one of that kind only: "Hiệp định" is not the "Nghị định thư" told after the
+        Hiệp định, and with none of its kind before it refers to nothing. A general noun ("the document",
+        "văn bản") is any instrument, preferably one whose name holds it ("the plan": "Action Plan")."""
+        named = [c for c in previous if _names_hold(c.entity, noun)]
+        if noun in self._agreement_kinds:
+            return named
+        return named or previous
 
     # ------------------------------------------------------------------ visits
 
