@@ -13,7 +13,9 @@ import re
 
 from pactgraph.extract.model import DateMention
 
-_MONTHS_EN = {
+# English month names and abbreviations -> month number; weekday names -> Monday = 0 (also the
+# word lists extract/names.py and extract/rules.py use to tell a date from a name)
+MONTHS_EN = {
     m: i + 1
     for i, names in enumerate(
         [
@@ -33,13 +35,13 @@ _MONTHS_EN = {
     )
     for m in names
 }
-_WEEKDAYS_EN = {
+WEEKDAYS_EN = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }
 # the lookahead on the first letter lets the regex engine skip most positions before trying 23 names
 _MON = (
-    "(?=[" + "".join(sorted({m[0] for m in _MONTHS_EN} | {m[0].upper() for m in _MONTHS_EN})) + "])"
-    r"(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
+    "(?=[" + "".join(sorted({m[0] for m in MONTHS_EN} | {m[0].upper() for m in MONTHS_EN})) + "])"
+    r"(?:" + "|".join(sorted(MONTHS_EN, key=len, reverse=True)) + r")\.?"
 )
 _D = r"(\d{1,2})"
 _Y = r"((?:19|20)\d{2})"
@@ -137,7 +139,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_dm", re.compile(r"\b" + _D + r"(?:st|nd|rd|th)?\s+(?i:" + _MON + r")\b(?!,?\s+\d{4})")),
     (
         "en_weekday",
-        re.compile(r"\b(?i:on|last|this)\s+(" + "|".join(w.capitalize() for w in _WEEKDAYS_EN) + r")\b"),
+        re.compile(r"\b(?i:on|last|this)\s+(" + "|".join(w.capitalize() for w in WEEKDAYS_EN) + r")\b"),
     ),
     ("vi_day_month", re.compile(r"(?<![\d/.,])" + _D + _SEP + _D + r"(?![\d/]|\s*/\s*\d)(?!\s*[-–]\s*\d)")),
     ("vi_year", re.compile(r"(?i:năm)\s+" + _Y + r"(?![\d/])")),
@@ -164,7 +166,7 @@ _PATTERNS = [(kind, _digit_first(pattern)) for kind, pattern in _PATTERNS]
 _MONTH_LIKE = r"(?i:(?=[adfjmnos])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
 _NUMBER_THEN_MONTH = re.compile(r"\d(?:st|nd|rd|th)?\s+" + _MONTH_LIKE)
 _MONTH_THEN_NUMBER = re.compile(_MONTH_LIKE + r"\s+(?:of\s+)?\d")
-_WEEKDAYS = tuple(w.capitalize() for w in _WEEKDAYS_EN)
+_WEEKDAYS = tuple(w.capitalize() for w in WEEKDAYS_EN)
 _VI_MONTH_WORDS = dict(_PATTERNS)["vi_month_words"]
 _GATED = {
     "en_range_dmy": "month",
@@ -311,7 +313,7 @@ def _normalise(
         if doc_date is None or len(doc_date) != 10:
             return None
         published = dt.date.fromisoformat(doc_date)
-        delta = (published.weekday() - _WEEKDAYS_EN[g[0].lower()]) % 7
+        delta = (published.weekday() - WEEKDAYS_EN[g[0].lower()]) % 7
         day_value = published - dt.timedelta(days=delta)
         value, datatype = day_value.isoformat(), "date"
         note = f"the {g[0]} on or before the document date ({doc_date})"
@@ -334,7 +336,7 @@ def _normalise(
 
 def _month(matched: str) -> int:
     for word in re.findall(r"[A-Za-z]+", matched):
-        month = _MONTHS_EN.get(word.lower())
+        month = MONTHS_EN.get(word.lower())
         if month:
             return month
     raise ValueError(matched)

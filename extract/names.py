@@ -6,6 +6,7 @@ named thing after "và", the end of the sentence. English names are Title Case r
 connectors ("of", "on", "between", "and", "the").
 """
 
+from pactgraph.extract.dates import MONTHS_EN, WEEKDAYS_EN
 from pactgraph.extract.lexicon import Triggers
 from pactgraph.extract.tokens import PhraseSet, TokenView
 
@@ -236,7 +237,7 @@ class NameExtent:
         while k < limit and view.same_sentence(start, k) and not view.noisy[k]:
             norm = view.norms[k]
             if view.is_cap(k):
-                if norm in _MONTHS_AND_DAYS or (view.texts[k].isdigit() and not _count_in_name(view, k)):
+                if norm in MONTHS_AND_DAYS or (view.texts[k].isdigit() and not _count_in_name(view, k)):
                     break
                 k += 1
                 good = k
@@ -298,39 +299,8 @@ class NameExtent:
         return k
 
 
-_MONTHS_AND_DAYS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
+# English month names, their abbreviations and weekday names: a word of a date, never of a name
+MONTHS_AND_DAYS = frozenset(MONTHS_EN) | frozenset(WEEKDAYS_EN)
 
 
 def _count_in_name(view: TokenView, k: int) -> bool:
@@ -343,15 +313,15 @@ def _count_in_name(view: TokenView, k: int) -> bool:
         and view.same_sentence(k, nxt)
         and view.is_cap(nxt)
         and not view.texts[nxt][0].isdigit()
-        and view.norms[nxt] not in _MONTHS_AND_DAYS
-        and (k == 0 or view.norms[k - 1] not in _MONTHS_AND_DAYS)
+        and view.norms[nxt] not in MONTHS_AND_DAYS
+        and (k == 0 or view.norms[k - 1] not in MONTHS_AND_DAYS)
     )
 
 
 def _modifier_before(view: TokenView, prev: int, floor: int) -> bool:
     """Token *prev* belongs to the Title Case modifiers of an English head ("Free Trade", "ASEAN-Russia")."""
     if view.is_cap(prev) and view.texts[prev] not in ("The", "A", "An", "This", "That", "On", "In", "At"):
-        return view.norms[prev] not in _MONTHS_AND_DAYS
+        return view.norms[prev] not in MONTHS_AND_DAYS
     if view.norms[prev] == "-" and prev - 1 >= floor and view.is_cap(prev - 1):
         # "ASEAN-Russia", but not a dateline's "Jan. 23 - " before the name
         return not view.texts[prev - 1][0].isdigit()

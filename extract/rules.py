@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pactgraph.extract.gazetteer import Gazetteer, entity_of
 from pactgraph.extract.lexicon import Triggers
 from pactgraph.extract.model import Annotations, Entity
-from pactgraph.extract.names import NameExtent
+from pactgraph.extract.names import MONTHS_AND_DAYS, NameExtent
 from pactgraph.extract.slugs import name_key, slugify
 from pactgraph.extract.tokens import PhraseSet, TokenView, phrase_tokens
 
@@ -34,27 +34,6 @@ HEAD_CLASSES = (
     ("government_heads", "GovernmentBody"),
 )
 _PLURALS = {"các", "những", "mọi", "nhiều"}
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
 _EN_ORDINAL = re.compile(
     r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
 )
@@ -547,7 +526,7 @@ class EntityFinder:
                 norm = view.norms[end]
                 nxt = view.norms[end + 1] if end + 1 < len(view) else ""
                 if norm in ("on", "in", "at", "from", "since") and (
-                    nxt in _MONTHS or nxt.isdigit() or view.is_cap(end + 1)
+                    nxt in MONTHS_AND_DAYS or nxt.isdigit() or view.is_cap(end + 1)
                 ):
                     break  # a date or a place follows
                 if norm == "between":
