@@ -46,23 +46,6 @@ def _count(server) -> int:  # noqa: ANN001
     return int(response.json()["results"]["bindings"][0]["n"]["value"])
 
 
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -84,7 +67,7 @@ def test_server_killed_during_queries_restarts_serving_the_same_version(built, s
     server = server_factory(built, workers=2, query_timeout=60)
     before = httpx.get(f"{server.url}/health", timeout=10).json()
     triples = _count(server)
-    workers = _descendants(server.process.pid)
+    workers = server.descendants()
     assert len(workers) >= 2, "the server runs its queries in worker processes"
 
     outcomes: list[str] = []

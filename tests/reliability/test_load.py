@@ -56,22 +56,12 @@ def _p99(latencies: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
 
 
-def _tree_rss_mib(pid: int) -> float:
-    """Resident memory of *pid* and all its descendants (the query workers), in MiB."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    total_kib, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo += children.get(current, [])
+def _tree_rss_mib(server: Any) -> float:
+    """Resident memory of the server process and all its descendants (the query workers), in MiB."""
+    total_kib = 0
+    for pid in [server.process.pid, *server.descendants()]:
         try:
-            status = Path(f"/proc/{current}/status").read_text()
+            status = Path(f"/proc/{pid}/status").read_text()
         except OSError:
             continue
         total_kib += next(
@@ -81,13 +71,13 @@ def _tree_rss_mib(pid: int) -> float:
 
 
 class RssSampler(threading.Thread):
-    def __init__(self, pid: int) -> None:
+    def __init__(self, server: Any) -> None:
         super().__init__(daemon=True)
-        self.pid, self.samples, self._stop_event = pid, [], threading.Event()
+        self.server, self.samples, self._stop_event = server, [], threading.Event()
 
     def run(self) -> None:
         while not self._stop_event.is_set():
-            self.samples.append(_tree_rss_mib(self.pid))
+            self.samples.append(_tree_rss_mib(self.server))
             self._stop_event.wait(0.5)
 
     def stop(self) -> list[float]:
@@ -221,7 +211,7 @@ def test_sixteen_clients_and_a_slow_query_get_no_errors_bounded_latency_and_boun
         )
         assert response.status_code == 200, response.text[:300]
 
-    sampler = RssSampler(load_server.process.pid)
+    sampler = RssSampler(load_server)
     sampler.start()
     unloaded: dict[str, list] = {"latencies": [], "errors": [], "slow": []}
     loaded: dict[str, list] = {"latencies": [], "errors": [], "slow": []}
