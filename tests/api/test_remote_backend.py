@@ -2,52 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import httpx
-import pytest
 
 TOKEN = "remote-test-token-0123456789"
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-pytestmark = pytest.mark.skipif(
-    not Path(OXIGRAPH).exists(), reason="the oxigraph server (dev extra) is not installed"
-)
 
 
-def _start_oxigraph(location: Path, port: int) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2)
-            return process
-        except httpx.TransportError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("oxigraph serve did not start")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    process.wait(10)
-
-
-def test_queries_and_updates_are_forwarded_and_an_outage_is_503_until_it_is_back(tmp_path, server_factory):
-    from socket import socket
-
-    with socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    remote = f"http://127.0.0.1:{port}"
-    oxigraph = _start_oxigraph(tmp_path / "remote-store", port)
+def test_queries_and_updates_are_forwarded_and_an_outage_is_503_until_it_is_back(
+    tmp_path, server_factory, launch_oxigraph
+):
+    oxigraph = launch_oxigraph(tmp_path / "remote-store")
+    remote = oxigraph.base
     try:
         server = server_factory(
             tmp_path / "unused",
@@ -77,14 +41,13 @@ def test_queries_and_updates_are_forwarded_and_an_outage_is_503_until_it_is_back
         )
         assert refused.status_code == 400  # the policy applies before anything is forwarded
 
-        _stop(oxigraph)
+        oxigraph.stop()
         down = httpx.get(server.sparql, params={"query": "ASK { ?s ?p ?o }"})
         assert down.status_code == 503
         assert "PACTGRAPH_BACKEND_URL" in down.text
 
-        oxigraph = _start_oxigraph(tmp_path / "remote-store", port)
+        oxigraph = launch_oxigraph(tmp_path / "remote-store", port=oxigraph.port)
         back = httpx.get(server.sparql, params={"query": "ASK { GRAPH ?g { ?s ?p 'Hà Nội' } }"})
         assert back.status_code == 200 and back.json()["boolean"] is True
     finally:
-        if oxigraph.poll() is None:
-            _stop(oxigraph)
+        oxigraph.stop()

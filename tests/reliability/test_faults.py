@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -148,36 +147,11 @@ def test_build_killed_while_serving_leaves_the_served_store_and_the_next_build_i
 # --- the remote backend --------------------------------------------------------------------------
 
 
-def _oxigraph() -> str:
-    binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-    if not Path(binary).exists():
-        pytest.skip("the oxigraph server (PyPI package `oxigraph`, dev extra) is not installed")
-    return binary
-
-
-def _start_oxigraph(location: Path, port: int) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [_oxigraph(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/query", params={"query": "ASK {}"}, timeout=2)
-            return process
-        except httpx.TransportError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("oxigraph serve did not start within 30 s")
-
-
-def test_remote_store_down_gives_503_naming_it_and_answers_again_when_back(tmp_path, server_factory):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    remote = f"http://127.0.0.1:{port}"
-    oxigraph = _start_oxigraph(tmp_path / "remote", port)
+def test_remote_store_down_gives_503_naming_it_and_answers_again_when_back(
+    tmp_path, server_factory, launch_oxigraph
+):
+    oxigraph = launch_oxigraph(tmp_path / "remote")
+    remote = oxigraph.base
     token = "reliability-remote-token-0123456789"
     try:
         server = server_factory(
@@ -194,8 +168,8 @@ def test_remote_store_down_gives_503_naming_it_and_answers_again_when_back(tmp_p
         ask = {"query": "ASK { GRAPH ?g { ?s ?p 'Hà Nội' } }"}
         assert httpx.get(server.sparql, params=ask, timeout=30).json()["boolean"] is True
 
-        oxigraph.send_signal(signal.SIGKILL)
-        oxigraph.wait(10)
+        oxigraph.process.send_signal(signal.SIGKILL)
+        oxigraph.process.wait(10)
         requests = {
             "query": lambda: httpx.get(server.sparql, params=ask, timeout=30),
             "graph store read": lambda: httpx.get(
@@ -210,15 +184,13 @@ def test_remote_store_down_gives_503_naming_it_and_answers_again_when_back(tmp_p
             assert "PACTGRAPH_BACKEND" in response.text and "Traceback" not in response.text, response.text
             assert time.monotonic() - started < 10, f"{name} took {time.monotonic() - started:.1f} s to fail"
 
-        oxigraph = _start_oxigraph(tmp_path / "remote", port)  # the same data, the same address
+        oxigraph = launch_oxigraph(tmp_path / "remote", port=oxigraph.port)  # same data, same address
         assert httpx.get(server.sparql, params=ask, timeout=30).json()["boolean"] is True
         graph = httpx.get(server.store, params={"graph": "http://e.org/g"}, headers={"Accept": "text/turtle"})
         assert graph.status_code == 200 and "Hà Nội" in graph.text
         assert server.process.poll() is None  # pactgraph itself was never restarted
     finally:
-        if oxigraph.poll() is None:
-            oxigraph.terminate()
-            oxigraph.wait(10)
+        oxigraph.stop()
 
 
 # --- a full disk ---------------------------------------------------------------------------------
