@@ -159,11 +159,6 @@ class Worker:
         self.proc = _Process(popen, channel)
         self.stdin: Any = stdin
 
-    async def call(self, header: Any, body: bytes = b"") -> tuple[Any, bytes]:
-        future = self.channel.next_frame()
-        self.stdin.write(wire.encode(header, body))
-        return await future
-
     async def receive(self) -> tuple[Any, bytes]:
         return await self.channel.next_frame()
 
