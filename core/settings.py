@@ -12,6 +12,13 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+def _usable_cores() -> int:
+    """The cores this process may run on (a CPU affinity mask or a container's cpuset counts)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 class Settings(BaseSettings):
     """pactgraph configuration (see the README's table of variables)."""
 
@@ -61,7 +68,7 @@ class Settings(BaseSettings):
     # Twice the cores: a long query holds its worker (at low priority) until it ends or is stopped,
     # and the short queries of everybody else need workers of their own meanwhile.
     workers: int = Field(
-        default_factory=lambda: max(2, min(16, 2 * (os.cpu_count() or 1))),
+        default_factory=lambda: max(2, min(16, 2 * _usable_cores())),
         ge=1,
         le=64,
         description="Query worker processes (default: twice the cores, 2 to 16)",
