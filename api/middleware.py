@@ -1,5 +1,8 @@
 """One pure-ASGI middleware for what every response needs: CORS, security headers, metrics, access log.
 
+It is the outermost layer of the application (``PactgraphAPI.__call__``), outside the framework's own
+middleware, so that ``/sparql`` requests skip the framework entirely.
+
 Pure ASGI (no ``BaseHTTPMiddleware``) because it runs on every request and per-request cost is what
 the benchmark measures. CORS: reads from any origin, never with credentials (no
 ``Access-Control-Allow-Credentials``; the bearer token is not a cookie, so a page elsewhere cannot
@@ -8,6 +11,7 @@ borrow it).
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -17,6 +21,8 @@ from pactgraph.api.fast_path import try_fast_get
 from pactgraph.api.metrics import Metrics
 from pactgraph.api.routes_sparql import sparql_endpoint
 from starlette.requests import Request
+
+log = logging.getLogger("pactgraph.api")
 
 _SECURITY = [
     (b"x-content-type-options", b"nosniff"),
@@ -79,7 +85,7 @@ class EdgeMiddleware:
             await send({"type": "http.response.body", "body": b""})
             self._record(scope, path, method, 204, started)
             return
-        status_holder = [500]
+        status_holder: list[Any] = [500, False]  # status sent, whether the response has started
         header_bytes = sum(len(k) + len(v) + 4 for k, v in scope.get("headers", ()))
         if header_bytes > self.max_header_bytes:
             # The HTTP parser in use sets no limit of its own: refuse here, before any work.
@@ -97,26 +103,32 @@ class EdgeMiddleware:
         send_wrapper = self._with_headers(send, status_holder)
 
         try:
-            if path == "/sparql" and method == "GET" and await try_fast_get(scope, receive, send_wrapper):
-                pass
-            elif path == "/sparql":
-                # The hot path: straight to the endpoint, past routing and exception middleware
-                # (the endpoint maps its own errors through api/errors.py).
-                request = Request(scope, receive)
-                response = await sparql_endpoint(request)
-                await response(scope, receive, send_wrapper)
-            else:
+            if path != "/sparql":
                 await self.app(scope, receive, send_wrapper)
+            else:
+                # The hot path: straight to the endpoint, past the framework's routing and error
+                # layers (the endpoint maps its own errors through api/errors.py; anything else it
+                # raises is answered here, as the framework would).
+                try:
+                    if not (method == "GET" and await try_fast_get(scope, receive, send_wrapper)):
+                        response = await sparql_endpoint(Request(scope, receive))
+                        await response(scope, receive, send_wrapper)
+                except Exception as exc:
+                    if status_holder[1]:
+                        raise  # the response has begun: nothing clean can be sent any more
+                    log.exception("unexpected error on %s %s", method, path)
+                    await error_response(exc, head=method == "HEAD")(scope, receive, send_wrapper)
         finally:
             self._record(scope, path, method, status_holder[0], started)
 
     @staticmethod
-    def _with_headers(send: Any, status_holder: list[int]) -> Any:
+    def _with_headers(send: Any, status_holder: list[Any]) -> Any:
         """*send* adding the security and CORS headers, and noting the status for the log."""
 
         async def send_wrapper(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 status_holder[0] = message["status"]
+                status_holder[1] = True
                 headers = list(message.get("headers", []))
                 headers += _SECURITY
                 headers += _CORS
