@@ -130,8 +130,9 @@ class LocalEngine(EngineConveniences):
         self.settings = settings
         self.location = StoreLocation(settings.data_dir)
         paging = f"{settings.base_url}/docs#paging"
-        self.readers = WorkerPool(str(self.location.data_dir), "read", settings.workers, paging)
-        self.writer = WorkerPool(str(self.location.data_dir), "write", 1, paging)
+        data_dir, nice = str(self.location.data_dir), settings.worker_nice
+        self.readers = WorkerPool(data_dir, "read", settings.workers, paging, nice=nice)
+        self.writer = WorkerPool(data_dir, "write", 1, paging, nice=nice)
         self.cache = ResultCache(settings.result_cache_entries, settings.result_cache_bytes)
         self._signature: tuple[int, int] | None = None
         self._published: PublishedStore | None = None

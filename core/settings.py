@@ -73,6 +73,12 @@ class Settings(BaseSettings):
         le=64,
         description="Query worker processes (default: twice the cores, 2 to 16)",
     )
+    # Measured trade-off (docs/endpoint.md): at 10, +15 % requests/s on sub-ms queries when the cores
+    # are saturated (the event loop wins the CPU), but a worse loaded p99 beside a slow query and
+    # evaluation yielding to every other process on the machine; hence 0.
+    worker_nice: int = Field(
+        0, ge=0, le=18, description="CPU niceness of the query workers (a slow query's drops to 19)"
+    )
     update_token: str | None = Field(None, description="Bearer token that enables updates; unset = read-only")
     query_timeout: float = Field(30.0, gt=0, le=3600, description="Seconds a query may run")
     max_body_bytes: int = Field(10 * 1024 * 1024, gt=0)
