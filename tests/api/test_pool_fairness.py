@@ -58,3 +58,13 @@ def test_a_worker_handed_over_as_the_wait_is_cancelled_is_passed_on():
         return idle.take() is worker
 
     assert asyncio.run(scenario())
+
+
+def test_the_worker_that_answered_last_is_the_next_one_taken():
+    idle = _IdleWorkers()
+    first, second = object(), object()
+    idle.put(first)
+    idle.put(second)  # came back last: still warm
+    assert idle.take() is second
+    assert idle.take() is first
+    assert idle.take() is None
