@@ -190,8 +190,10 @@ class LocalEngine(EngineConveniences):
         does, for its ETag): passing it saves a second look at the pointer file.
         """
         check_media(prepared, media_type)
-        if version is None:
-            version = self.require_current().version
+        published = self._published  # what the caller's read of `version` has just refreshed
+        if version is None or published is None or published.version != version:
+            published = self.require_current()
+            version = published.version
         key = (version, prepared.text, dataset, media_type)
         cached = self.cache.get(key)
         if cached is not None:
@@ -206,7 +208,10 @@ class LocalEngine(EngineConveniences):
             "base": self.base_iri,
             "default": dataset.default,
             "named": dataset.named,
-            "version": version,  # the worker reopens only when its store differs: no stat per request
+            # The store folder, not the version, names the store: a write can bring the content (and
+            # so the version) back to an earlier one in a new folder, while the older folder with the
+            # same version is collected. The worker reopens only when this differs: no stat per request.
+            "store": str(published.path),
         }
         header, body = await self.readers.call(request, b"", self.settings.query_timeout)
         if not header["ok"]:

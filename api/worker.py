@@ -51,24 +51,26 @@ class ReadSide:
         self.paging_link = paging_link
         self.signature: tuple[int, int] | None = None
         self.store: Any = None
+        self.path = ""  # the folder of the open store: what identifies it (two folders may share a version)
         self.version = ""
 
     def refresh(self, expected: str | None = None) -> None:
-        """Open the current store if it changed; *expected* is the version the server has just seen,
-        and when this worker already holds it the pointer file is not even looked at."""
-        if expected is not None and expected == self.version and self.store is not None:
+        """Open the current store if it changed; *expected* is the store folder the server has just
+        seen, and when this worker already holds it the pointer file is not even looked at."""
+        if expected is not None and expected == self.path and self.store is not None:
             return
         signature = self.location.pointer_signature()
         if signature == self.signature and self.store is not None:
             return
         published = self.location.require_current()
-        if published.version != self.version or self.store is None:
+        if str(published.path) != self.path or self.store is None:
             self.store = open_read_only(published.path)
-            self.version = published.version
+            self.path = str(published.path)
+        self.version = published.version
         self.signature = signature
 
     def query(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-        self.refresh(req.get("version"))
+        self.refresh(req.get("store"))
         media = req["media"]
         result = self._evaluate(req["query"], req)
         truncated = None
@@ -186,6 +188,27 @@ def _warm_up(reader: ReadSide) -> None:
         pass
 
 
+IDLE_CHECK_SECONDS = 1.0
+
+
+def _wait_for_request(stdin: Any, reader: ReadSide) -> None:
+    """Block until a request arrives; meanwhile, once a second, move to a newly published store.
+
+    An idle worker would otherwise keep the previous store open (and its deleted files on disk,
+    once collected) until its next request, which with last-in-first-out hand-out may be long."""
+    import contextlib
+    import select
+
+    # select() on the pipe is enough: the server sends a worker one frame and waits for its answer,
+    # so nothing of a next frame ever waits in the reader's buffer.
+    while not select.select([stdin], [], [], IDLE_CHECK_SECONDS)[0]:
+        if reader.store is None:
+            continue  # nothing opened yet: the first request opens it
+        # Nothing published at the moment: keep what is open; the next request reports it.
+        with contextlib.suppress(PactgraphError, OSError):
+            reader.refresh()
+
+
 def serve(data_dir: str, role: str, paging_link: str) -> None:
     """Answer frames until stdin closes."""
     _die_with_the_server()
@@ -207,6 +230,8 @@ def serve(data_dir: str, role: str, paging_link: str) -> None:
         _warm_up(reader)
     protocol_out.write(wire.encode({"ok": True, "ready": role}))
     while True:
+        if role == "read":
+            _wait_for_request(stdin, reader)
         frame = wire.read_frame(stdin)
         if frame is None:
             return
