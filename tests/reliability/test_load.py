@@ -151,12 +151,16 @@ async def _clients(
         client = _LeanHttpClient(parts.hostname or "127.0.0.1", parts.port or 80)
         i = offset
         await asyncio.sleep(interval * offset / clients)  # staggered, as independent users are
+        next_start = time.monotonic()
         while time.monotonic() < deadline:
             which = i % len(targets)
             target, accept = targets[which]
             i += 1
             started = time.monotonic()
-            pause = asyncio.sleep(interval)
+            # The pace runs from start to start. (Run from each answer, clients answered together
+            # would start together again: the clumps then grow, and p99 measures the client's own
+            # bursts. Measured: loaded p50 7.6 ms that way, with no slow query at all.)
+            next_start = max(next_start + interval, started)
             try:
                 status, body = await client.get(target, accept)
             except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
@@ -167,7 +171,7 @@ async def _clients(
             by_query.setdefault(which, []).append(latencies[-1])
             if status != 200:
                 errors.append(f"{status}: {body[:200]!r}")
-            await pause  # the rest of this client's interval
+            await asyncio.sleep(max(0.0, next_start - time.monotonic()))  # the rest of this interval
         await client.close()
 
     async def slow_client(client: httpx.AsyncClient) -> None:
@@ -271,8 +275,9 @@ def test_sixteen_clients_and_a_slow_query_get_no_errors_bounded_latency_and_boun
     assert figures["slow_queries"] >= 1 and figures["slow_statuses"] == [503], loaded["slow"][:5]
     assert figures["slow_longest_s"] <= SLOW_LIMIT + 2.5
     # The figure is a loaded p99 within 3x of the unloaded one. It is measured and reported
-    # (load.json) but not asserted: on this shared 2-core machine it ranged from 24x to 100x (the slow
-    # query takes a whole core; see docs/operations.md), and a CI run must not hinge on the machine's
-    # other load. What is asserted is that no normal query waited as long as the slow query's limit.
+    # (load.json, docs/operations.md: 2.0-2.2x on an otherwise quiet machine) but not asserted: speed
+    # is measured, not asserted, and on this shared 2-core machine the figure follows the machine's
+    # other load (4x and more during a full CI run). What is asserted is that no normal query waited
+    # as long as the slow query's limit.
     assert figures["loaded_p99_ms"] < SLOW_LIMIT * 1000, figures
     assert figures["peak_rss_mib"] <= RSS_BOUND_MIB, figures
