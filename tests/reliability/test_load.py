@@ -51,8 +51,9 @@ def _bench_module(name: str):
     return module
 
 
-def _p99(latencies: list[float]) -> float:
-    ordered = sorted(latencies)
+def _p99(latencies: list[tuple[int, float]], query: int | None = None) -> float:
+    """The p99 of (mix index, seconds) samples, of one query of the mix when *query* is given."""
+    ordered = sorted(t for which, t in latencies if query is None or which == query) or [0.0]
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
 
 
@@ -139,8 +140,7 @@ async def _clients(
     """*clients* keep-alive clients cycling through *mix*, each starting a request every *interval*
     seconds (back to back when 0 or when a request takes longer); optionally one more client sending
     the slow query back to back (with httpx, by form POST)."""
-    latencies: list[float] = []
-    by_query: dict[int, list[float]] = {}  # index in *mix* -> its latencies
+    latencies: list[tuple[int, float]] = []  # (index in *mix*, seconds)
     errors: list[str] = []
     slow_outcomes: list[tuple[int, float]] = []
     deadline = time.monotonic() + seconds
@@ -167,8 +167,7 @@ async def _clients(
                 errors.append(f"{type(exc).__name__}: {exc}")
                 await client.close()
                 continue
-            latencies.append(time.monotonic() - started)
-            by_query.setdefault(which, []).append(latencies[-1])
+            latencies.append((which, time.monotonic() - started))
             if status != 200:
                 errors.append(f"{status}: {body[:200]!r}")
             await asyncio.sleep(max(0.0, next_start - time.monotonic()))  # the rest of this interval
@@ -185,7 +184,7 @@ async def _clients(
         if slow:
             tasks.append(slow_client(client))
         await asyncio.gather(*tasks)
-    return {"latencies": latencies, "by_query": by_query, "errors": errors, "slow": slow_outcomes}
+    return {"latencies": latencies, "errors": errors, "slow": slow_outcomes}
 
 
 def _run(work: Any) -> dict:
@@ -211,7 +210,8 @@ def load_server(tmp_path_factory, publish_store, launch_server):
 
 
 def test_sixteen_clients_and_a_slow_query_get_no_errors_bounded_latency_and_bounded_memory(load_server):
-    mix = list(_bench_module("bench_endpoint").MIX.values())
+    queries = _bench_module("bench_endpoint").MIX
+    names, mix = list(queries), list(queries.values())
     for query, accept in mix:  # every query of the mix answers before the load starts (and warms up)
         response = httpx.get(
             load_server.sparql, params={"query": query}, headers={"Accept": accept}, timeout=60
@@ -220,8 +220,8 @@ def test_sixteen_clients_and_a_slow_query_get_no_errors_bounded_latency_and_boun
 
     sampler = RssSampler(load_server)
     sampler.start()
-    unloaded: dict[str, Any] = {"latencies": [], "errors": [], "slow": [], "by_query": {}}
-    loaded: dict[str, Any] = {"latencies": [], "errors": [], "slow": [], "by_query": {}}
+    unloaded: dict[str, list] = {"latencies": [], "errors": [], "slow": []}
+    loaded: dict[str, list] = {"latencies": [], "errors": [], "slow": []}
     interval = 0.0
     for _ in range(ROUNDS):  # interleaved, so that a change in the machine's load falls on both
         alone = _run(_clients(load_server.sparql, mix, 1, UNLOADED_SECONDS / ROUNDS, slow=False))
@@ -235,10 +235,8 @@ def test_sixteen_clients_and_a_slow_query_get_no_errors_bounded_latency_and_boun
             _clients(load_server.sparql, mix, CLIENTS, SECONDS / ROUNDS, slow=True, interval=interval)
         )
         for total, part in ((unloaded, alone), (loaded, busy)):
-            for key in ("latencies", "errors", "slow"):
+            for key in total:
                 total[key] += part[key]
-            for which, values in part["by_query"].items():
-                total["by_query"].setdefault(which, []).extend(values)
     rss = sampler.stop()
 
     figures = {
@@ -259,13 +257,12 @@ def test_sixteen_clients_and_a_slow_query_get_no_errors_bounded_latency_and_boun
     }
     figures["p99_ratio"] = round(figures["loaded_p99_ms"] / figures["unloaded_p99_ms"], 2)
     # Per query of the mix: which tails make the p99 (reported only, like the ratio).
-    names = list(_bench_module("bench_endpoint").MIX)
     figures["per_query_p99_ms"] = {
-        names[which]: {
-            "unloaded": round(_p99(unloaded["by_query"].get(which, [0.0])) * 1000, 1),
-            "loaded": round(_p99(values) * 1000, 1),
+        name: {
+            "unloaded": round(_p99(unloaded["latencies"], which) * 1000, 1),
+            "loaded": round(_p99(loaded["latencies"], which) * 1000, 1),
         }
-        for which, values in sorted(loaded["by_query"].items())
+        for which, name in enumerate(names)
     }
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(json.dumps(figures, indent=2) + "\n")
