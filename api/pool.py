@@ -365,10 +365,9 @@ class WorkerPool:
         started = time.monotonic()
         while True:
             try:
-                idle = self._idle.take()  # the usual case under light load: no timer, no await
-                if idle is None:
-                    idle = await self._idle.wait(max(0.001, timeout - (time.monotonic() - started)))
-                worker = idle
+                worker = self._idle.take()  # the usual case under light load: no timer, no await
+                if worker is None:
+                    worker = await self._idle.wait(max(0.001, timeout - (time.monotonic() - started)))
             except TimeoutError:
                 self.timeouts += 1
                 raise QueryTimeout(

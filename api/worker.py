@@ -10,7 +10,9 @@ its time limit is stopped), so it holds no state worth keeping.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import select
 import sys
 from typing import Any
 
@@ -196,9 +198,6 @@ def _wait_for_request(stdin: Any, reader: ReadSide) -> None:
 
     An idle worker would otherwise keep the previous store open (and its deleted files on disk,
     once collected) until its next request, which with last-in-first-out hand-out may be long."""
-    import contextlib
-    import select
-
     # select() on the pipe is enough: the server sends a worker one frame and waits for its answer,
     # so nothing of a next frame ever waits in the reader's buffer.
     while not select.select([stdin], [], [], IDLE_CHECK_SECONDS)[0]:
