@@ -100,6 +100,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("vi_words", re.compile(r"(?i:ngày\s+)?" + _D + r"\s+(?i:tháng)\s+" + _D + r"\s+(?i:năm)\s+" + _Y)),
     ("vi_month_words", re.compile(r"(?i:tháng)\s+" + _D + r"\s+(?i:năm)\s+" + _Y)),
+    # "tháng 3 năm nay", "tháng 12 năm ngoái", "in March this year", "last October": the year is the
+    # document's, or the one before it
+    ("vi_month_relative", re.compile(r"(?i:tháng)\s+" + _D + r"\s+(?i:năm\s+(nay|ngoái|trước))\b")),
+    ("en_month_relative", re.compile(r"\b(?i:" + _MON + r")\s+(?i:(this|last)\s+year)\b")),
+    ("en_last_month", re.compile(r"\b(?i:(last))\s+(?=[A-Z])(?i:" + _MON + r")\b")),
     ("dmy", re.compile(r"(?<![\d/.])" + _D + _SEP + _D + _SEP + _Y + r"(?![\d/])")),
     ("vi_month_year", re.compile(r"(?i:tháng)\s+" + _D + r"\s*[-/]\s*" + _Y + r"(?![\d/])")),
     ("paren_month_year", re.compile(r"\(\s*" + _D + r"\s*/\s*" + _Y + r"\s*\)")),
@@ -300,6 +305,18 @@ def _normalise(
         if year is None or not _valid(year, month, day):
             return None
         value, datatype = _iso(year, month, day)
+    elif kind in ("vi_month_relative", "en_month_relative", "en_last_month"):
+        if doc_date is None:
+            return None
+        month = int(g[0]) if kind == "vi_month_relative" else _month(m.group())
+        which = (g[1] if kind == "vi_month_relative" else g[0]).lower()
+        year = int(doc_date[:4]) - (which != "nay" and which != "this")
+        if kind == "en_last_month" and len(doc_date) >= 7 and month < int(doc_date[5:7]):
+            year += 1  # "last March" in an article of May is this year's March
+        if not _valid(year, month):
+            return None
+        value, datatype = _iso(year, month)
+        note = f"year {year} from the document date ({doc_date}): {m.group().strip()!r}"
     elif kind == "en_my":
         month, year = _month(m.group()), int(g[0])
         value, datatype = _iso(year, month)

@@ -86,6 +86,7 @@ class EventFinder:
         self.visit_heads = PhraseSet(list(triggers.get("visit_heads")))
         self.visit_verbs = PhraseSet(list(triggers.get("visit_verbs")))
         self.talks = PhraseSet(list(triggers.get("talks_words")))
+        self.courtesy = PhraseSet(list(triggers.get("courtesy_words")))
         self.sessions = PhraseSet(list(triggers.get("session_heads")))
         self.heads = heads
         self.event_refs = PhraseSet(list(triggers.get("event_references")))
@@ -190,6 +191,13 @@ class EventFinder:
         host = None
         if self.lang == "en" and view.norms[j : j + 1] == ["to"]:
             j += 1
+        elif (
+            self.lang == "vi"
+            and view.norms[j : j + 1] in (["tại"], ["tới"], ["đến"], ["sang"])
+            and getattr(by_start.get(j + 1), "entity", None) is not None
+            and by_start[j + 1].entity.cls == "State"
+        ):
+            j += 1  # "chuyến thăm làm việc tại Việt Nam": the host
         cand = by_start.get(j)
         if cand is not None and cand.entity.cls == "State" and view.same_sentence(k, j):
             host = cand.entity
@@ -354,6 +362,9 @@ class EventFinder:
         sentence = ann.sentence_of(view.starts[k])
         if sentence is None:
             return n
+        courtesy = self.courtesy.match(view, k) == n
+        if courtesy and k > 0 and view.texts[k - 1] == ",":
+            return n  # "..., hội kiến X, Y, Z": a list of calls during a visit, not one told event
         people: list[Entity] = []
         j = k + n
         if (
@@ -366,6 +377,19 @@ class EventFinder:
                     people.append(c.entity)
                     if view.norms[j] in ("với", "with"):
                         break
+        elif j < len(view) and view.is_cap(j):
+            # "X đã hội kiến Phó Chủ tịch ... Y": the guest as direct object, after the title
+            guest = next(
+                (
+                    c
+                    for c in top
+                    if j <= c.start <= j + 8 and c.entity.cls == "Person" and view.same_sentence(j, c.start)
+                ),
+                None,
+            )
+            gap = range(j, guest.start) if guest is not None else ()
+            if guest is not None and guest.entity.cls == "Person" and all(view.is_word(i) for i in gap):
+                people.append(guest.entity)
         clause_start = view.index_at(sentence[0])
         for i in range(k - 1, clause_start - 1, -1):
             if view.texts[i] in (";", ":"):
@@ -402,6 +426,8 @@ class EventFinder:
         )
         happening = None
         for h in reversed([h for h in happenings if h.kind == "talks"]):
+            if courtesy and {p.key for p in people} != {p.key for p in h.participants}:
+                continue  # a courtesy call is its own meeting, not the talks its host held before
             if (
                 not people
                 or not h.participants

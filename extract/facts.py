@@ -105,6 +105,7 @@ class FactFinder:
         self.meeting_people = PhraseSet(list(triggers.get("meeting_people")))
         self.join_verbs = PhraseSet(list(triggers.get("join_verbs")))
         self.joint_markers = PhraseSet(list(triggers.get("joint_participation_markers")))
+        self.unnamed_instruments = PhraseSet(list(triggers.get("unnamed_instruments")))
 
     def find(
         self, view: TokenView, top: list[Candidate], nested: list[Candidate], ann: Annotations
@@ -139,6 +140,7 @@ class FactFinder:
                 self._sessions,
                 self._countries,
                 self._signing_subjects,
+                self._unnamed_signing,
                 self._signed_before,
                 self._topics,
             ):
@@ -384,6 +386,57 @@ class FactFinder:
                     out.append(self._fact(a.entity.key, "party", other.entity.key, group))
         return out
 
+    def _unnamed_signing(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "X and Y signed an agreement to ...", "X ký thỏa thuận với Y": an instrument without a name is
+        no entity, but the two actors who sign it together cooperate (pg:cooperatesWith)."""
+        out = []
+        sent_start = view.index_at(group.sentence[0])
+        sent_end = view.index_ending_at(group.sentence[1])
+        agreements = {c.start for c in group.top if c.entity.cls == "Agreement"}
+        actors = [c for c in group.top if c.entity.cls in NON_PERSON_ACTORS]
+        for k in self.sign.starts(view, sent_start, sent_end):
+            n = self.sign.match(view, k)
+            if not n:
+                continue
+            j = k + n
+            if view.norms[j : j + 1] in (["a"], ["an"], ["the"], ["một"], ["bản"]):
+                j += 1
+            h = self.unnamed_instruments.match(view, j)
+            if not h or not view.is_lower_word(j) or any(j <= a <= j + h for a in agreements):
+                continue
+            if self._still_to_sign_at(view, k, sent_start):
+                continue
+            clause_start, clause_end = self._clause_bounds(view, k, group)
+            subjects = _principal_actors(view, [c for c in actors if clause_start <= c.start and c.end <= k])
+            pair = None
+            if len(subjects) == 2 and any(
+                view.norms[i] in ("và", "and") for i in range(subjects[0].end, subjects[1].start)
+            ):
+                pair = subjects
+            elif len(subjects) == 1:
+                other = next(
+                    (
+                        c
+                        for c in actors
+                        if j + h <= c.start <= j + h + 8
+                        and c.end <= clause_end
+                        and view.norms[c.start - 1] in ("với", "with")
+                    ),
+                    None,
+                )
+                pair = [subjects[0], other] if other is not None else None
+            if pair and pair[0].entity.key != pair[1].entity.key:
+                a, b = sorted((pair[0].entity.key, pair[1].entity.key))
+                out.append(self._fact(a, "cooperatesWith", b, group))
+        return out
+
+    def _still_to_sign_at(self, view: TokenView, k: int, sent_start: int) -> bool:
+        """A future or negotiated signing ("sẽ ký", "plan to sign") just before the verb at *k*."""
+        return any(
+            self.future_sign.match(view, i) and i + self.future_sign.match(view, i) >= k
+            for i in range(max(sent_start, k - 4), k + 1)
+        )
+
     def _participants(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         out = []
         things = [c for c in group.top if c.entity.cls in ("Mechanism", "Event")]
@@ -574,6 +627,18 @@ class FactFinder:
             )
             for _, _, slug in self.areas.find(view, c.start, end, actors):
                 out.append(self._fact(c.entity.key, "area", ("area", slug), group))
+        # a mechanism named inside an event's name ("the ninth ... Strategic Defence Dialogue") has the
+        # fields of its own name
+        for c in group.nested:
+            if c.entity.cls in NAMED_THINGS and c.entity.source == "rule":
+                actors = frozenset(
+                    i
+                    for a in group.top + group.nested
+                    if a.entity.cls in NON_PERSON_ACTORS and a.start < c.end and c.start < a.end
+                    for i in range(a.start, a.end)
+                )
+                for _, _, slug in self.areas.find(view, c.start, c.end, actors):
+                    out.append(self._fact(c.entity.key, "area", ("area", slug), group))
         return out
 
     def _event_dates(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
@@ -646,7 +711,16 @@ class FactFinder:
         for c in group.top + group.nested:
             if c.entity.cls not in ("GovernmentBody", "Company"):
                 continue
-            states = [n for n in self._inside(c, group, frozenset({"State"})) if n.end == c.end]
+            inner = self._inside(c, group, frozenset({"State"}))
+            states = [n for n in inner if n.end == c.end]
+            # "Vietnam Agency for Radiation and Nuclear Safety" (not "Vietnam-Russia ...": two states)
+            if (
+                self.lang == "en"
+                and len(inner) == 1
+                and inner[0].start == c.start
+                and view.norms[inner[0].end : inner[0].end + 1] not in (["-"], ["–"])
+            ):
+                states.append(inner[0])
             # "Vietnam's Ministry of ...", "Tập đoàn Baikalgaz của Nga"
             states += [
                 s

@@ -85,6 +85,23 @@ _VERBISH_AFTER_AND = PhraseSet(
 )
 
 
+_OPEN_QUOTES = frozenset({'"', "“", "«"})
+_CLOSE_QUOTES = frozenset({'"', "”", "»"})
+MAX_QUOTED_TOKENS = 12
+
+
+def _closing_quote(view: TokenView, k: int) -> int | None:
+    """The closing quote of a short quoted title of words opening at *k*, in the same sentence."""
+    for i in range(k + 2, min(k + 2 + MAX_QUOTED_TOKENS, len(view))):
+        if not view.same_sentence(k, i):
+            return None
+        if view.texts[i] in _CLOSE_QUOTES:
+            return i
+        if not view.is_word(i) and view.texts[i] != "-":
+            return None
+    return None
+
+
 class NameExtent:
     """Finds the end of a name that starts at a head word, for one language."""
 
@@ -135,6 +152,14 @@ class NameExtent:
                 and view.norms[k + 1] not in _DETERMINERS
             ):
                 k += 1
+                continue
+            if text in _OPEN_QUOTES and k > start:
+                close = _closing_quote(view, k)
+                if close is None:
+                    break
+                k = good = (
+                    close + 1
+                )  # Diễn đàn ... "Phát triển chủ nghĩa nghị viện" lần thứ 3: a quoted title
                 continue
             if not view.is_word(k):
                 if text in ("+",) and k > start:
@@ -249,8 +274,14 @@ class NameExtent:
                     between = False  # "between Vietnam and Russia": the second party is in the name
                     k += 1
                     continue
-                if not in_phrase or nxt in mention_starts or self.heads.match(view, nxt) or nxt == k + 2:
-                    break  # "..., and the Prosecutor General's Office": another name
+                if (
+                    not in_phrase
+                    or nxt in mention_starts
+                    or self.heads.match(view, nxt)
+                    or nxt == k + 2
+                    or self._headed_run(view, nxt)
+                ):
+                    break  # "..., and the Prosecutor General's Office", "... and Baltic Nuclear Services JSC"
                 if norm == "," and not view.is_cap(k + 1):
                     break
                 k += 1
@@ -273,6 +304,16 @@ class NameExtent:
         while good > start and view.norms[good - 1] in _EN_TRAIL:
             good -= 1
         return good
+
+    def _headed_run(self, view: TokenView, k: int) -> bool:
+        """The capitalised run at *k* ends with a head of its own ("Baltic Nuclear Services JSC"): another
+        name, not the second item of a list inside this one ("of Industry and Trade")."""
+        for i in range(k + 1, min(k + 6, len(view))):
+            if not view.is_cap(i) or not view.same_sentence(k, i):
+                return False
+            if self.heads.match(view, i):
+                return True
+        return False
 
     def start_en(self, view: TokenView, head: int, floor: int, mention_ends: set[int] = frozenset()) -> int:
         """First token of the Title Case modifiers before an English head ("Free Trade Agreement").

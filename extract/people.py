@@ -114,6 +114,8 @@ class PersonFinder:
             # "Đại sứ Nga tại Việt Nam X", "Ambassador to Russia": the host country is not represented
             if view.norms[j : j + 1] in (["tại"], ["to"], ["in"]) and j + 1 in by_start:
                 j = by_start[j + 1].end
+            elif view.norms[j : j + 1] in (["tại"], ["in"]) and acts and self.places.match(view, j + 1):
+                j += 1 + self.places.match(view, j + 1)  # "Tổng Lãnh sự Nga tại Đà Nẵng X": the post's city
             bare = self.any_head.match(view, j)
             if not acts and bare and view.texts[j + bare : j + bare + 1] == [","]:
                 j += bare  # "Chủ tịch Hội đồng, ông Igor Matveyenko": the body named before
@@ -129,6 +131,10 @@ class PersonFinder:
                 j += 1
             while _ACADEMIC.match(view, j):
                 j += _ACADEMIC.match(view, j)
+            while self.lang == "en" and j not in by_start and self.titles.match(view, j):
+                j += self.titles.match(
+                    view, j
+                )  # "Deputy Minister of National Defence Senior Lieutenant General X"
             person = self._person_at(view, j, by_start, known, ann)
             if person is None:
                 k = title_end
@@ -302,6 +308,8 @@ class PersonFinder:
             j = k + n
             if view.texts[j : j + 1] == ["."]:
                 j += 1
+            while _ACADEMIC.match(view, j) or self.honorifics.match(view, j):  # "GS.TS.", "ông TS."
+                j += _ACADEMIC.match(view, j) or self.honorifics.match(view, j)
             if j >= len(view) or covered[j] is not None or not view.is_cap(j):
                 continue
             end = self.name_end(view, j, by_start)
@@ -320,14 +328,20 @@ class PersonFinder:
         return out
 
     def _lowercase_titles(self, view, by_end, covered, known, ann, result) -> list[Candidate]:  # noqa: ANN001
-        """ "Kazan Federal University rector Rustam Gafurov": an organisation, a lower-case title, a name."""
+        """ "Kazan Federal University rector Rustam Gafurov", "Rosatom's director for international
+        business, Sergei Antonov", "agency director X" (the agency named before): an organisation, a
+        lower-case title, a name; and "X, trade minister of the Eurasian Economic Commission"."""
         out = []
         for k in self.lowercase_titles.starts(view):
             n = self.lowercase_titles.match(view, k)
-            org = by_end.get(k)
-            if not n or org is None or org.entity.cls not in NON_PERSON_ACTORS or not view.is_lower_word(k):
+            if not n or not view.is_lower_word(k):
                 continue
+            org = self._org_before_title(view, k, by_end)
             j = k + n
+            if org is None:
+                out.extend(self._title_after_name(view, k, j, covered, known, ann, result))
+                continue
+            j = _skip_portfolio_phrase(view, j)
             end = self.name_end(view, j, self._by_start)
             if end - j < 2 or any(covered[i] is not None for i in range(j, end)):
                 continue
@@ -337,12 +351,78 @@ class PersonFinder:
             )
             known[entity.key] = entity
             out.append(Candidate(j, end, entity, "rule", 1))
+            for i in range(j, end):
+                covered[i] = out[-1]
             sentence = ann.sentence_of(view.starts[k])
             if sentence is not None and sentence not in ann.captions:
-                role = " ".join(ann.text[view.starts[k] : view.ends[j - 1]].split())
+                role = " ".join(ann.text[view.starts[k] : view.ends[k + n - 1]].split())
                 result.facts.append(Fact(entity.key, "role", ("text", role, self.lang), sentence))
                 result.facts.append(Fact(entity.key, "represents", org.entity.key, sentence))
         return out
+
+    def _org_before_title(self, view: TokenView, k: int, by_end: dict[int, Candidate]) -> Candidate | None:
+        """The organisation a lower-case title at *k* belongs to: named just before it, before a
+        possessive ("Rosatom's"), or referred to by its kind ("agency director": the agency named last)."""
+        org = by_end.get(k)
+        if org is None and k >= 3 and view.texts[k - 2] in ("'", "’") and view.norms[k - 1] == "s":
+            org = by_end.get(k - 2)
+        if org is None and k >= 2 and view.texts[k - 1] in ("'", "’"):
+            org = by_end.get(k - 1)  # "Baltic Nuclear Services' director"
+        if org is None and k >= 1 and view.is_lower_word(k - 1) and view.same_sentence(k - 1, k):
+            kind = view.norms[k - 1]
+            named = [
+                c
+                for c in by_end.values()
+                if c.end <= k - 1
+                and c.entity.cls in NON_PERSON_ACTORS
+                and kind in view.norms[c.start : c.end]
+            ]
+            org = max(named, key=lambda c: c.end) if named else None
+        return org if org is not None and org.entity.cls in NON_PERSON_ACTORS else None
+
+    def _title_after_name(self, view, k, j, covered, known, ann, result) -> list[Candidate]:  # noqa: ANN001
+        """ "said Nikolai Vetrov, trade minister of the Eurasian Economic Commission": the name before the
+        comma, the organisation after "of"."""
+        comma = k - 1
+        while comma > 0 and comma > k - 3 and view.is_lower_word(comma):
+            comma -= 1  # "trade minister": a lower-case portfolio before the title
+        if self.lang != "en" or view.texts[comma] != "," or view.norms[j : j + 1] != ["of"]:
+            return []
+        at = j + 1 + (view.norms[j + 1 : j + 2] == ["the"])
+        org = self._by_start.get(at)
+        if org is None or org.entity.cls not in NON_PERSON_ACTORS:
+            return []
+        first = comma
+        while (
+            first > 0
+            and comma - first < 4
+            and view.is_cap(first - 1)
+            and view.same_sentence(first - 1, comma)
+        ):
+            first -= 1
+        if comma - first < 2 or any(
+            covered[i] is not None and covered[i].entity.cls != "Person" for i in range(first, comma)
+        ):
+            return []
+        if self.name_end(view, first, self._by_start) != comma:
+            return []
+        surface = " ".join(ann.text[view.starts[first] : view.ends[comma - 1]].split())
+        entity = self.person_entity(surface, known) or make_rule_entity(
+            "Person", canonical_person_name(surface), self.lang
+        )
+        known[entity.key] = entity
+        sentence = ann.sentence_of(view.starts[k])
+        if sentence is None or sentence in ann.captions:
+            return []
+        role = " ".join(ann.text[view.starts[comma + 1] : view.ends[j - 1]].split())
+        result.facts.append(Fact(entity.key, "role", ("text", role, self.lang), sentence))
+        result.facts.append(Fact(entity.key, "represents", org.entity.key, sentence))
+        if covered[first] is not None:
+            return []  # already a mention of this person
+        cand = Candidate(first, comma, entity, "rule", 1)
+        for i in range(first, comma):
+            covered[i] = cand
+        return [cand]
 
     def _apposition(
         self, view: TokenView, end: int, entity: Entity, ann: Annotations, result: PeopleResult
@@ -366,6 +446,16 @@ class PersonFinder:
             result.facts.append(Fact(entity.key, "represents", target.entity.key, sentence))
             if target.entity.cls == "State":
                 result.facts.append(Fact(entity.key, "country", target.entity.key, sentence))
+
+
+def _skip_portfolio_phrase(view: TokenView, j: int) -> int:
+    """ "director for international business, Sergei Antonov": past a short "for ..." and its comma."""
+    if view.norms[j : j + 1] not in (["for"], ["of"]):
+        return j
+    k = j + 1
+    while k < len(view) and k - j < 6 and view.is_word(k) and view.same_sentence(j, k):
+        k += 1
+    return k + 1 if view.texts[k : k + 1] == [","] and k > j + 1 else j
 
 
 def canonical_person_name(surface: str) -> str:

@@ -35,7 +35,8 @@ HEAD_CLASSES = (
 )
 _PLURALS = {"các", "những", "mọi", "nhiều"}
 _EN_ORDINAL = re.compile(
-    r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
+    r"\d+(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)"
 )
 _LEGAL_SUFFIXES = re.compile(
     r"\s+(?:State Corporation|Corporation|Corp\.?|Company|JSC|PJSC|Co\.?|Ltd\.?|LLC|Inc\.?|Group|Holdings?)$"
@@ -65,6 +66,23 @@ _FUNCTION_WORDS = {
     "đã",
     "sẽ",
 }
+# words of an English mechanism's name that say it is a format of cooperation between parties
+_COOPERATION_CUES = frozenset(
+    {
+        "intergovernmental",
+        "inter-governmental",
+        "joint",
+        "bilateral",
+        "cooperation",
+        "co-operation",
+        "business",
+        "coordinating",
+        "mixed",
+        "partnership",
+        "dialogue",
+        "between",
+    }
+)
 ACTOR_CLASSES = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody", "Person"})
 
 
@@ -184,6 +202,8 @@ class EntityFinder:
         self.sign_verbs = PhraseSet(list(triggers.get("sign_verbs")))
         self.lowercase_agreements = PhraseSet(list(triggers.get("lowercase_agreement_heads")))
         self.session_heads = PhraseSet(list(triggers.get("session_heads")))
+        self.family_names = frozenset(triggers.get("family_names"))
+        self._legal_form_heads = PhraseSet(list(triggers.get("legal_form_heads")))
 
     # ------------------------------------------------------------------ entry point
 
@@ -284,6 +304,8 @@ class EntityFinder:
                     )
                     if _numbered(view, body, event_end):
                         cls, end, acronym = "Event", event_end, event_acronym
+                if cls == "Mechanism" and view.norms[end : end + 1] == ["của"]:
+                    end, cls = self._body_of_body(view, end, cls)
                 if cls == "Event" and (
                     (view.norms[end : end + 1] == ["của"] and view.is_cap(end + 1))
                     or (view.is_cap(end) and self.heads["Mechanism"].match(view, end))
@@ -304,6 +326,17 @@ class EntityFinder:
             entity = self._resolve_name(cls, surface, view, k, body, end, ann, self._gaz)
             if acronym:
                 entity.add_alias(self.lang, acronym)
+            # "Công ty cổ phần Arktika Neftegaz" is "Arktika Neftegaz" later on (every syllable a capital)
+            if (
+                cls == "Company"
+                and entity.source == "rule"
+                and self._legal_form_heads.match(view, k) == n
+                and end - body >= 2
+                and all(view.is_cap(i) for i in range(body, end))
+            ):
+                entity.add_alias(
+                    self.lang, " ".join(ann.text[view.starts[body] : view.ends[end - 1]].split())
+                )
             out.append(Candidate(k, end, entity, "rule", 1))
             k = end if cls in ("Company", "GovernmentBody") else body
         out = _cut_at_known_names(out, view, self._gaz)
@@ -375,6 +408,8 @@ class EntityFinder:
         while k < len(view) and view.same_sentence(body, k) and not view.noisy[k]:
             if k in state_ends and k > body and view.norms[k : k + 1] != ["-"]:
                 break  # "... Việt Nam Hoàng Văn Bình" (but "Việt - Amur" goes on)
+            if k > body and self._person_name_at(view, k):
+                break  # "Bộ trưởng Bộ Nông nghiệp và Môi trường Lê Văn Hưng": the minister, not the body
             place = self.places.match(view, k) if view.is_cap(k) else 0
             if place:
                 good = k = k + place  # "UBND Thành phố Hồ Chí Minh": a place ends the name
@@ -415,6 +450,26 @@ class EntityFinder:
                 break
         return good
 
+    def _body_of_body(self, view: TokenView, de: int, cls: str) -> tuple[int, str]:
+        """ "Ủy ban Đối ngoại của Quốc hội Việt Nam": a committee of a government body is a body of that
+        government, not a mechanism between parties; its name runs through the parent (and its state)."""
+        parent = next((c for c in self._gaz if c.start == de + 1 and c.entity.cls == "GovernmentBody"), None)
+        if parent is None or not view.same_sentence(de, parent.start):
+            return de, cls
+        end = parent.end
+        state = next((c for c in self._gaz if c.start == end and c.entity.cls == "State"), None)
+        return (state.end if state is not None else end), "GovernmentBody"
+
+    def _person_name_at(self, view: TokenView, k: int) -> bool:
+        """A Vietnamese full name ends the capitals at *k*: a family name and two or three more
+        capitalised syllables, then no capital ("... Môi trường Lê Văn Hưng đã ...")."""
+        if view.texts[k] not in self.family_names:
+            return False
+        run = 0
+        while k + run < len(view) and view.same_sentence(k, k + run) and view.is_cap(k + run):
+            run += 1
+        return 3 <= run <= 4 and not self.places.match(view, k)
+
     def _capital_soon(self, view: TokenView, k: int, mention_starts: set[int], state_ends: set[int]) -> bool:
         """A capitalised word follows within two lower-case ones (the name goes on)."""
         for i in range(k + 1, min(k + 3, len(view))):
@@ -449,6 +504,12 @@ class EntityFinder:
                 continue
             cls, n = head
             start = self.extent.start_en(view, k, 0, mention_ends)
+            if (
+                start > 0
+                and _EN_ORDINAL.fullmatch(view.texts[start - 1])
+                and view.same_sentence(start - 1, k)
+            ):
+                start -= 1  # "the ninth Vietnam-Russia Strategic Defence Dialogue": a lower-case ordinal
             end = self.extent.end_en(view, k + n, mention_starts, state_ends)
             if start == k and end == k + n:
                 k += n
@@ -491,6 +552,10 @@ class EntityFinder:
                 )
             ):
                 cls = "GovernmentBody"  # "Vietnam National Space Center": a state agency, not a joint centre
+            if cls == "Mechanism" and not ordinal and self._organ_name(view, start, k, end):
+                cls = (
+                    "GovernmentBody"  # "Eurasian Economic Commission": an organ, not a format between parties
+                )
             entity = self._resolve_name(cls, surface, view, start, k + n, end, ann, self._gaz)
             if cls == "Company":
                 bare = _without_legal_suffix(surface)
@@ -499,6 +564,18 @@ class EntityFinder:
             out.append(Candidate(start, end, entity, "rule", 1))
             k = end
         return out
+
+    def _organ_name(self, view: TokenView, start: int, head: int, end: int) -> bool:
+        """An English "Commission", "Committee" or "Council" that names no parties nor cooperation
+        ("Eurasian Economic Commission", "Foreign Affairs Committee") is a body of its own, as opposed
+        to "Vietnam-Russia Intergovernmental Commission" or "Joint Committee on ..."."""
+        if view.norms[head] not in ("commission", "committee", "council") or start == head:
+            return False
+        words = set(view.norms[start:end])
+        if words & _COOPERATION_CUES or "-" in words or "–" in words:
+            return False
+        actors = [g for g in self._gaz if start <= g.start and g.end <= end and g.entity.cls in ACTOR_CLASSES]
+        return len(actors) <= 1
 
     def _en_lowercase_instruments(self, view: TokenView, ann: Annotations) -> list[Candidate]:
         """ "signed a memorandum of understanding on joint research in aquaculture on 3 October": an
@@ -540,6 +617,8 @@ class EntityFinder:
                 end += 1
                 if norm not in ("on", "of", "in", "for", "the", "a", "an"):
                     good = end
+            if good == j + h:
+                continue  # "signed an agreement to open ...": no name, nothing to tell it from another
             surface = ann.text[view.starts[j] : view.ends[good - 1]]
             entity = make_rule_entity("Agreement", surface, self.lang)
             out.append(Candidate(j, good, entity, "rule", 1))
@@ -634,7 +713,9 @@ def _own_name(cand: Candidate, top: list[Candidate], candidates: list[Candidate]
     outer = next(t for t in top if t.start <= cand.start and cand.end <= t.end)
     if outer.start == cand.start:
         return False
-    return not any(g.source == "gazetteer" and g.start <= cand.start < g.end for g in candidates)
+    return not any(
+        g.source == "gazetteer" and g.start <= cand.start and cand.end <= g.end for g in candidates
+    )
 
 
 def second_mentions(view: TokenView, top: list[Candidate]) -> list[Candidate]:
