@@ -243,7 +243,12 @@ class LocalEngine(EngineConveniences):
 
     async def update(self, update_text: str) -> str:
         """Apply an update (already checked by the policy); the new store version."""
-        request = {"op": "update", "update": update_text, "base": self.base_iri}
+        request = {
+            "op": "update",
+            "update": update_text,
+            "base": self.base_iri,
+            "inference": self._inference(),
+        }
         header, _ = await self.writer.call(request, b"", self.settings.query_timeout, "update")
         if not header["ok"]:
             _raise_failure(header)
@@ -254,7 +259,14 @@ class LocalEngine(EngineConveniences):
         self, method: str, graph: str | None, parts: list[tuple[bytes, str]], base_iri: str | None = None
     ) -> tuple[str, bool]:
         """A Graph Store PUT/POST/DELETE; the new version and whether the graph was created."""
-        request = {"op": "graph_write", "method": method, "graph": graph, "media": None, "base": base_iri}
+        request = {
+            "op": "graph_write",
+            "method": method,
+            "graph": graph,
+            "media": None,
+            "base": base_iri,
+            "inference": self._inference(),
+        }
         header, _ = await self.writer.call(
             {**request, "parts_media": [m for _, m in parts]},
             wire.pack_parts([p for p, _ in parts]),
@@ -265,6 +277,10 @@ class LocalEngine(EngineConveniences):
             _raise_failure(header)
         self.current()
         return header["version"], header["created"]
+
+    def _inference(self) -> str | None:
+        """The engine a write derives the inferred graph again with, or None (PACTGRAPH_WRITE_INFERENCE)."""
+        return self.settings.inference_engine if self.settings.write_inference else None
 
     async def health(self) -> dict[str, Any]:
         """What ``/health`` reports: the store served and the workers."""

@@ -136,7 +136,9 @@ class WriteSide:
     def update(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         from pactgraph.graph import apply_update
 
-        published = apply_update(self.location, req["update"], base_iri=req.get("base"))
+        published = apply_update(
+            self.location, req["update"], base_iri=req.get("base"), inference_engine=req.get("inference")
+        )
         return {"ok": True, "version": published.version, "triples": published.triples}, b""
 
     def graph_write(self, req: dict[str, Any], body: bytes) -> tuple[dict[str, Any], bytes]:
@@ -145,7 +147,13 @@ class WriteSide:
         media_types = req["parts_media"]
         parts = list(zip(wire.unpack_parts(body, len(media_types)), media_types, strict=True))
         published, created = graph_store_write(
-            self.location, req["method"], req.get("graph"), parts, None, base_iri=req.get("base")
+            self.location,
+            req["method"],
+            req.get("graph"),
+            parts,
+            None,
+            base_iri=req.get("base"),
+            inference_engine=req.get("inference"),
         )
         return {"ok": True, "version": published.version, "created": created}, b""
 

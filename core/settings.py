@@ -58,6 +58,10 @@ class Settings(BaseSettings):
 
     # --- the build (graph/) ---
     inference_engine: str = Field("sparql", description="sparql (rules inside Oxigraph, faster) or owlrl")
+    write_inference: bool = Field(
+        True,
+        description="Derive graph/inferred again after each write (turn off for very large stores)",
+    )
     license_url: str = Field(
         "https://creativecommons.org/licenses/by/4.0/", description="dcterms:license of the published dataset"
     )

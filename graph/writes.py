@@ -13,7 +13,11 @@ write it is refreshed from the difference between the old and the new store:
   from the default graph;
 - a triple written straight into the default graph (in no named graph before or after) stays.
 
-The inferred graph is not recomputed here: ``pactgraph build`` and ``pactgraph add`` do that.
+The inferred graph (``graph/inferred``) is then derived again from the new content, as a build does,
+when the caller names an inference engine and the store holds the ontology graph (a store built by
+``pactgraph build``): an update that adds ``X pg:cooperatesWith Y`` also gets ``Y pg:cooperatesWith X``,
+and deleting the fact deletes what followed from it. The server does so unless
+``PACTGRAPH_WRITE_INFERENCE`` is off (on a store of millions of triples the rules take a minute).
 """
 
 from __future__ import annotations
@@ -27,9 +31,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from pactgraph.core.errors import InputError, QuerySyntaxError
+from pactgraph.graph.inference import INFERRED, infer
 from pactgraph.graph.location import PublishedStore, StoreLocation, open_read_only, open_writable, utc_now
 from pactgraph.graph.versioning import store_version
-from pactgraph.ontology.namespace import GRAPH_METADATA, PG
+from pactgraph.ontology.namespace import GRAPH_METADATA, GRAPH_ONTOLOGY, PG
 
 # Media types a Graph Store payload may have; the parser each one needs.
 PAYLOAD_FORMATS = {
@@ -43,6 +48,7 @@ PAYLOAD_FORMATS = {
 }
 _DEFAULT = ox.DefaultGraph()
 _METADATA = ox.NamedNode(str(GRAPH_METADATA))
+_ONTOLOGY = ox.NamedNode(str(GRAPH_ONTOLOGY))
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
 
 _ADDED_TO_NAMED = """
@@ -72,12 +78,14 @@ def apply_update(
     *,
     base_iri: str | None = None,
     lock_timeout: float = 30.0,
+    inference_engine: str | None = None,
 ) -> PublishedStore:
     """Apply a SPARQL 1.1 update copy-on-write and publish the result as a new version.
 
     ``USING`` clauses from the protocol's ``using-graph-uri`` are already in *update_text* (the API
     inserts them). A syntax error raises :class:`QuerySyntaxError` with the parser's message and
-    position; the published store is unchanged.
+    position; the published store is unchanged. With *inference_engine* the inferred graph is
+    derived again (see the module doc).
     """
 
     def change(store: ox.Store) -> None:
@@ -88,7 +96,7 @@ def apply_update(
         except OSError as exc:  # LOAD of an unreachable file, for instance
             raise InputError(f"The update could not be applied: {exc}") from None
 
-    published, _ = _copy_on_write(location, change, lock_timeout)
+    published, _ = _copy_on_write(location, change, lock_timeout, inference_engine)
     return published
 
 
@@ -101,6 +109,7 @@ def graph_store_write(
     *,
     base_iri: str | None = None,
     lock_timeout: float = 30.0,
+    inference_engine: str | None = None,
 ) -> tuple[PublishedStore, bool]:
     """A Graph Store HTTP Protocol write: ``PUT`` replaces, ``POST`` merges, ``DELETE`` removes a graph.
 
@@ -141,7 +150,7 @@ def graph_store_write(
         for payload, media in parts:
             _load_payload(store, bytes(payload), media, target, base_iri or graph_iri)
 
-    published, _ = _copy_on_write(location, change, lock_timeout)
+    published, _ = _copy_on_write(location, change, lock_timeout, inference_engine)
     return published, created
 
 
@@ -173,8 +182,11 @@ def _load_payload(
         raise InputError(f"The {fmt.name} payload cannot be loaded: {exc}") from None
 
 
-def _copy_on_write(location: StoreLocation, change, lock_timeout: float) -> tuple[PublishedStore, bool]:
-    """Checkpoint the current store, run *change* on the copy, refresh the union, publish it."""
+def _copy_on_write(
+    location: StoreLocation, change, lock_timeout: float, inference_engine: str | None = None
+) -> tuple[PublishedStore, bool]:
+    """Checkpoint the current store, run *change* on the copy, refresh the union (and the inferred
+    graph), publish it."""
     with location.lock(wait=True, timeout=lock_timeout):
         current = location.require_current()
         new_dir = location.new_store_dir()
@@ -184,7 +196,12 @@ def _copy_on_write(location: StoreLocation, change, lock_timeout: float) -> tupl
             store = open_writable(new_dir)
             try:
                 change(store)
+                infer_again = inference_engine is not None and _holds_ontology(store)
+                if infer_again:
+                    store.remove_graph(INFERRED)  # the union loses what only inference stated ...
                 direct = _refresh_union(old, store)
+                if infer_again:
+                    infer(store, inference_engine)  # ... and gets what follows now
                 version = _version(store, direct)
                 built_at = utc_now()
                 _record_version(store, version, built_at)
@@ -199,6 +216,11 @@ def _copy_on_write(location: StoreLocation, change, lock_timeout: float) -> tupl
             raise
         del old
         return location.publish(Path(new_dir), version, built_at, triples), True
+
+
+def _holds_ontology(store: ox.Store) -> bool:
+    """A store built by ``pactgraph build`` (it has the ontology graph the rules read)."""
+    return next(iter(store.quads_for_pattern(None, None, None, _ONTOLOGY)), None) is not None
 
 
 def _version(store: ox.Store, direct: list[str]) -> str:
