@@ -202,7 +202,13 @@ class NameExtent:
                 after = k + 3
                 # "... lần thứ 4" ends the name, "Tham vấn lần thứ nhất đại diện cao cấp ..." goes on
                 goes_on = view.is_lower_word(after) and view.same_sentence(k, after)
-                if not goes_on or self.stops.match(view, after) or view.norms[after] == "về":
+                if (
+                    not goes_on
+                    or self.stops.match(view, after)
+                    or self.verb_stops.match(view, after)
+                    or _VERBISH_AFTER_AND.match(view, after)  # "... lần thứ 12 thúc đẩy thương mại"
+                    or view.norms[after] == "về"
+                ):
                     return after, acronym
                 k = after
                 good = k

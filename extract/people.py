@@ -404,11 +404,17 @@ class PersonFinder:
             covered[i] is not None and covered[i].entity.cls != "Person" for i in range(first, comma)
         ):
             return []
-        if self.name_end(view, first, self._by_start) != comma:
+        while first < comma and self.honorifics.match(view, first):
+            first += self.honorifics.match(view, first)  # "said Professor X Y, rector of ..."
+        if comma - first < 2 or self.name_end(view, first, self._by_start) != comma:
             return []
         surface = " ".join(ann.text[view.starts[first] : view.ends[comma - 1]].split())
-        entity = self.person_entity(surface, known) or make_rule_entity(
-            "Person", canonical_person_name(surface), self.lang
+        named = covered[comma - 1]  # already found (after an honorific): the same person
+        entity = (
+            named.entity
+            if named is not None
+            else self.person_entity(surface, known)
+            or make_rule_entity("Person", canonical_person_name(surface), self.lang)
         )
         known[entity.key] = entity
         sentence = ann.sentence_of(view.starts[k])

@@ -194,3 +194,21 @@ def test_actors_who_sign_an_unnamed_agreement_cooperate_but_no_agreement_is_made
         "Mekong Cold Chain Corporation and Ural Foods LLC plan to sign an agreement next year.", "en"
     )
     assert not [f for f in facts if f[1] == "cooperatesWith"]
+
+
+def test_an_honorific_before_a_name_and_its_title_after_give_one_person() -> None:
+    _unknown("Le Van Duc", "Hue Medical University")
+    names, facts = _extract(
+        '"We are ready," said Professor Le Van Duc, rector of Hue Medical University.', "en"
+    )
+    people = [n for n, cls in names.items() if cls == "Person"]
+    assert people == ["Le Van Duc"]
+    assert ("Le Van Duc", "represents", "Hue Medical University") in facts
+
+
+def test_a_numbered_meeting_s_name_ends_before_the_verb_of_a_headline() -> None:
+    _unknown("Hội nghị Bộ trưởng Năng lượng ASEAN - Nga lần thứ 3")
+    names, _ = _extract(
+        "Hội nghị Bộ trưởng Năng lượng ASEAN - Nga lần thứ 3 thúc đẩy hợp tác điện hạt nhân", "vi"
+    )
+    assert _events(names) == ["Hội nghị Bộ trưởng Năng lượng ASEAN - Nga lần thứ 3"]
