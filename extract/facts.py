@@ -106,6 +106,10 @@ class FactFinder:
         self.join_verbs = PhraseSet(list(triggers.get("join_verbs")))
         self.joint_markers = PhraseSet(list(triggers.get("joint_participation_markers")))
         self.unnamed_instruments = PhraseSet(list(triggers.get("unnamed_instruments")))
+        self.event_refs = PhraseSet(list(triggers.get("event_references")))
+        self.delegation_words = PhraseSet(list(triggers.get("delegation_words")))
+        self.delegation_markers = PhraseSet(list(triggers.get("delegation_markers")))
+        self.delegation_ends = PhraseSet(list(triggers.get("delegation_ends")))
 
     def find(
         self, view: TokenView, top: list[Candidate], nested: list[Candidate], ann: Annotations
@@ -132,6 +136,7 @@ class FactFinder:
                 self._inner_pairs,
                 self._dates_of_agreements,
                 self._participants,
+                self._delegation_leaders,
                 self._members,
                 self._cooperation,
                 self._joint_participants,
@@ -310,13 +315,39 @@ class FactFinder:
                 # the sentence's only date before the verb ("Ngày 5/5, X và Y đã ký A"), unless it is another
                 # instrument's, told right after that one's name ("thực hiện B năm 2002 và ... ký A")
                 before = [
-                    d for d in ann.dates if group.sentence[0] <= d.start and d.end <= view.starts[verb_at]
+                    d
+                    for d in ann.dates
+                    if group.sentence[0] <= d.start
+                    and d.end <= view.starts[verb_at]
+                    and not _in_dateline(ann, group, d)
                 ]
                 date = (
                     before[0]
                     if len(before) == 1 and not self._follows_agreement(view, ann, before[0], group)
                     else None
                 )
+            if date is None:
+                # "signed A on the sidelines of the Russian Energy Week in Moscow on Thursday": the
+                # sentence's one date, told later, with no entry into force in between
+                told = [
+                    d
+                    for d in ann.dates
+                    if group.sentence[0] <= d.start < group.sentence[1] and not _in_dateline(ann, group, d)
+                ]
+                if (
+                    len(told) == 1
+                    and told[0].start >= after
+                    and not self._in_force_between(view, after, told[0].start)
+                ):
+                    date = told[0]
+            if date is None:
+                date = self._date_of_the_meeting_before(view, group, ann)
+            if date is None:
+                # only the dateline's ("Hà Nội, ngày 14/9/2026 - X và Y vừa ký A"): the day of the report
+                datelines = [
+                    d for d in ann.dates if group.sentence[0] <= d.start and _in_dateline(ann, group, d)
+                ]
+                date = datelines[0] if datelines and datelines[0].end <= view.starts[verb_at] else None
             if date is not None:
                 out.append(
                     self._fact(
@@ -324,6 +355,30 @@ class FactFinder:
                     )
                 )
         return out
+
+    def _date_of_the_meeting_before(
+        self, view: TokenView, group: _SentenceMentions, ann: Annotations
+    ) -> DateMention | None:
+        """ "Chiều 14/4, X và Y tổ chức phiên họp ... . Tại phiên họp, A và B đã ký C": a sentence opening
+        with "at the meeting" tells of the meeting of the sentence before, and of its day (one day-precise
+        date there, none in this sentence)."""
+        first = view.index_at(group.sentence[0])
+        opener = _AT_THE.match(view, first)
+        noun = self.event_refs.match(view, first + opener) if opener else 0
+        if not noun or any(group.sentence[0] <= d.start < group.sentence[1] for d in ann.dates):
+            return None
+        words = view.norms[first + opener : first + opener + noun]
+        words = words[1:] if words[:1] == ["the"] and len(words) > 1 else words  # "a meeting" before
+        noun = len(words)
+        at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
+        if at <= 0:
+            return None
+        start, end = ann.sentences[at - 1]
+        lo, hi = view.index_at(start), view.index_ending_at(end)
+        if not any(view.norms[i : i + noun] == words for i in range(lo, hi)):
+            return None
+        days = [d for d in ann.dates if start <= d.start < end and d.datatype == "date"]
+        return days[0] if len(days) == 1 else None
 
     def _topics(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         """ "Hội nghị đã thảo luận ... thương mại và đầu tư", "The plan covers oil and gas ...": the fields
@@ -451,6 +506,28 @@ class FactFinder:
                 before = [c for c in things if c.end <= k and k - c.end <= 30]
                 if before:
                     target = before[-1]
+                    meeting = next(
+                        (
+                            c
+                            for c in before
+                            if c.entity.cls == "Event"
+                            and (
+                                c.start <= target.start < target.end <= c.end  # the meeting's name holds it
+                                or (
+                                    0 <= target.start - c.end <= 2
+                                    and all(
+                                        view.norms[i] in ("of", "the", "của")
+                                        for i in range(c.end, target.start)
+                                    )
+                                )
+                            )
+                        ),
+                        None,
+                    )
+                    if target.entity.cls == "Mechanism" and meeting is not None:
+                        target = (
+                            meeting  # "the fourth meeting of the X Committee ..., co-chaired by": the meeting
+                        )
                     _, clause_end = self._clause_bounds(view, k, group)
                     for c in group.top:
                         if k + n <= c.start < clause_end and c.entity.cls in ACTORS:
@@ -468,6 +545,37 @@ class FactFinder:
                 subjects = _drop_title_actors(subjects)
                 for s in subjects:
                     out.append(self._fact(after[0].entity.key, "participant", s.entity.key, group))
+        return out
+
+    def _delegation_leaders(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "The Vietnamese delegation was led by X, while the Russian side was headed by Y", "Đoàn Việt Nam
+        do Thứ trưởng X dẫn đầu": the leaders take part in the event of this sentence or the one before."""
+        sent_start = view.index_at(group.sentence[0])
+        sent_end = view.index_ending_at(group.sentence[1])
+        events = [
+            e
+            for e in self._events
+            if e.start < sent_end and view.sentence_ids[e.start] >= view.sentence_ids[sent_start] - 1
+        ]
+        if not events:
+            return []
+        event = events[-1]
+        people = [c for c in group.top if c.entity.cls == "Person"]
+        out = []
+        for k in self.delegation_markers.starts(view, sent_start, sent_end):
+            n = self.delegation_markers.match(view, k)
+            if not n or not any(
+                self.delegation_words.match(view, i) for i in range(max(sent_start, k - 4), k)
+            ):
+                continue
+            clause_start, clause_end = self._clause_bounds(view, k, group)
+            if self.delegation_ends.by_first:  # "do X dẫn đầu": the leader is between the two
+                end = next((i for i in range(k + n, clause_end) if self.delegation_ends.match(view, i)), None)
+                if end is None:
+                    continue
+                clause_end = end
+            leaders = [c for c in people if k + n <= c.start < clause_end]
+            out.extend(self._fact(event.entity.key, "participant", c.entity.key, group) for c in leaders[:1])
         return out
 
     def _members(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
@@ -713,12 +821,14 @@ class FactFinder:
                 continue
             inner = self._inside(c, group, frozenset({"State"}))
             states = [n for n in inner if n.end == c.end]
-            # "Vietnam Agency for Radiation and Nuclear Safety" (not "Vietnam-Russia ...": two states)
+            # "Vietnam Agency for Radiation ...", "General Department of Vietnam Customs": the one state of
+            # an English name (not "Vietnam-Russia ...": two states)
             if (
                 self.lang == "en"
                 and len(inner) == 1
-                and inner[0].start == c.start
+                and inner[0].end != c.end
                 and view.norms[inner[0].end : inner[0].end + 1] not in (["-"], ["–"])
+                and view.norms[inner[0].start - 1 : inner[0].start] not in (["-"], ["–"])
             ):
                 states.append(inner[0])
             # "Vietnam's Ministry of ...", "Tập đoàn Baikalgaz của Nga"
@@ -870,6 +980,16 @@ def _date_right_after(ann: Annotations, gap_start: int) -> DateMention | None:
 _DATE_LEADS = frozenset(
     {"", "ngày", "hôm", "sáng", "chiều", "tối", "sáng ngày", "chiều ngày", "tối ngày", "on"}
 )
+
+
+# "Tại phiên họp, ...", "At the meeting, ...": a sentence about the meeting just told
+_AT_THE = PhraseSet(["tại", "trong", "bên lề", "at", "during", "on the sidelines of"])
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
+
+
+def _in_dateline(ann: Annotations, group: _SentenceMentions, date: DateMention) -> bool:
+    """ "MOSCOW, Oct. 16 (VNA) - ...": the date of the report, not of what the sentence tells."""
+    return date.start - group.sentence[0] <= 40 and _DATELINE_END.match(ann.text, date.end) is not None
 
 
 def _opens_sentence(text: str, sentence_start: int, date: DateMention) -> bool:

@@ -191,6 +191,9 @@ class NameExtent:
                 k += glued
                 good = k
                 continue
+            if clause == "về" and cls == "Agreement" and view.norms[k : k + 2] == ["đối", "với"]:
+                k += 2  # "Nghị định thư về yêu cầu kiểm dịch đối với sầu riêng ...": still its subject
+                continue
             if view.is_lower_word(k) and (self.stops.match(view, k)):
                 break  # a verb inside "về ..." is the subject's ("về hợp tác cung cấp khí")
             if (
@@ -321,15 +324,37 @@ class NameExtent:
                 return True
         return False
 
-    def start_en(self, view: TokenView, head: int, floor: int, mention_ends: set[int] = frozenset()) -> int:
+    def start_en(
+        self,
+        view: TokenView,
+        head: int,
+        floor: int,
+        mention_ends: set[int] = frozenset(),
+        company: bool = False,
+    ) -> int:
         """First token of the Title Case modifiers before an English head ("Free Trade Agreement").
 
         A possessive belongs to the name ("Supreme People's Procuracy") unless it follows an actor
-        ("Russia's Federal Agency"): then the name starts after it.
+        ("Russia's Federal Agency"): then the name starts after it. A company's name may hold an "and"
+        between capitalised words ("Binh Son Refining and Petrochemical JSC"), but not after another
+        name or its legal form ("Novaya Energiya LLC and Binh Son ...").
         """
         k = head
+        before_and = None
         while k - 1 >= floor and view.same_sentence(k - 1, head) and not view.noisy[k - 1]:
             prev = k - 1
+            if (
+                company
+                and view.norms[prev] == "and"
+                and prev - 1 >= floor
+                and view.is_cap(prev - 1)
+                and prev not in mention_ends
+                and not self.heads.match(view, prev - 1)
+                and view.is_cap(k)
+            ):
+                before_and = k if before_and is None else before_and
+                k = prev
+                continue
             if (
                 view.norms[prev] == "s"
                 and prev >= 1
@@ -343,6 +368,8 @@ class NameExtent:
                 break
         while k < head and view.norms[k] in _EN_TRAIL:
             k += 1
+        if before_and is not None and k > 0 and view.norms[k - 1] in ("for", "of", "on", "in"):
+            return before_and  # "Institute for Reactor Physics and Baltic ... JSC": two names, not one
         return k
 
 

@@ -75,13 +75,16 @@ class PersonFinder:
             acts: list[Candidate] = []
             j = title_end
             if self.lang == "en":
-                before = by_end.get(k)
+                first = _title_start(view, k)  # "FSB First Deputy Director X": the body before "First"
+                before = by_end.get(first) or self._org_by_prefix(view, first, by_end)
                 if before is not None and before.entity.cls in NON_PERSON_ACTORS:
                     acts.append(before)
-                elif k > 0 and view.texts[k - 1] in self.demonyms and view.same_sentence(k - 1, k):
-                    state = self._demonym_state(view.texts[k - 1])
+                elif (
+                    first > 0 and view.texts[first - 1] in self.demonyms and view.same_sentence(first - 1, k)
+                ):
+                    state = self._demonym_state(view.texts[first - 1])
                     if state is not None:
-                        acts.append(Candidate(k - 1, k, state, "gazetteer", 2))
+                        acts.append(Candidate(first - 1, first, state, "gazetteer", 2))
                 # "Minister of Energy", "Vice Minister of Public Works and Transport": the portfolio
                 if view.norms[j : j + 1] == ["of"] and j + 1 not in by_start and view.is_cap(j + 1):
                     portfolio_end = self._portfolio_end(view, j + 1, by_start)
@@ -159,6 +162,14 @@ class PersonFinder:
             k = cand.end if cand is not None else j + 1
         result.candidates.extend(self._honorific_references(view, covered, known, ann, result))
         result.candidates.extend(self._lowercase_titles(view, by_end, covered, known, ann, result))
+        if self.lang == "en":
+            for t in self.titles.starts(view):
+                # "Andrei Kalinin, Minister in charge of Trade of the Eurasian Economic Commission"
+                n = self.titles.match(view, t) if view.is_cap(t) and t > 0 and view.texts[t - 1] == "," else 0
+                if n:
+                    result.candidates.extend(
+                        self._title_after_name(view, t, t + n, covered, known, ann, result)
+                    )
         result.facts.extend(self._gazetteer_countries(view, top + result.candidates, ann, result.facts))
         return result
 
@@ -368,6 +379,8 @@ class PersonFinder:
             org = by_end.get(k - 2)
         if org is None and k >= 2 and view.texts[k - 1] in ("'", "’"):
             org = by_end.get(k - 1)  # "Baltic Nuclear Services' director"
+        if org is None:
+            org = self._org_by_prefix(view, k, by_end)  # "Binh Son general director X"
         if org is None and k >= 1 and view.is_lower_word(k - 1) and view.same_sentence(k - 1, k):
             kind = view.norms[k - 1]
             named = [
@@ -380,12 +393,36 @@ class PersonFinder:
             org = max(named, key=lambda c: c.end) if named else None
         return org if org is not None and org.entity.cls in NON_PERSON_ACTORS else None
 
+    def _org_by_prefix(self, view: TokenView, k: int, by_end: dict[int, Candidate]) -> Candidate | None:
+        """ "Binh Son general director X", "Tomsk Polytechnic rector Y": the capitalised words before
+        a title at *k* are the first words of an organisation the document named in full before."""
+        first = k
+        while first > 0 and k - first < 4 and view.is_cap(first - 1) and view.same_sentence(first - 1, k):
+            first -= 1
+        run = view.norms[first:k]
+        if not run or (len(run) == 1 and len(run[0]) < 5) or first in self._by_start:
+            return None
+        named = [
+            c
+            for c in by_end.values()
+            if c.end <= first
+            and c.entity.cls in ("Company", "GovernmentBody")
+            and c.end - c.start > len(run)
+            and view.norms[c.start : c.start + len(run)] == run
+        ]
+        return max(named, key=lambda c: c.end) if named else None
+
     def _title_after_name(self, view, k, j, covered, known, ann, result) -> list[Candidate]:  # noqa: ANN001
         """ "said Nikolai Vetrov, trade minister of the Eurasian Economic Commission": the name before the
         comma, the organisation after "of"."""
         comma = k - 1
         while comma > 0 and comma > k - 3 and view.is_lower_word(comma):
             comma -= 1  # "trade minister": a lower-case portfolio before the title
+        if view.norms[j : j + 3] == ["in", "charge", "of"] or view.norms[j : j + 1] == ["for"]:
+            # "Minister in charge of Trade of the Eurasian Economic Commission": past the portfolio
+            j += 3 if view.norms[j] == "in" else 1
+            while j < len(view) and view.is_cap(j) and view.same_sentence(k, j) and j not in self._by_start:
+                j += 1
         if self.lang != "en" or view.texts[comma] != "," or view.norms[j : j + 1] != ["of"]:
             return []
         at = j + 1 + (view.norms[j + 1 : j + 2] == ["the"])
@@ -434,8 +471,8 @@ class PersonFinder:
         self, view: TokenView, end: int, entity: Entity, ann: Annotations, result: PeopleResult
     ) -> None:
         """ ", Tổng giám đốc Tổng công ty Cảng biển X, ...": the title and organisation after a name."""
-        if view.texts[end : end + 1] != [","]:
-            return
+        if view.texts[end : end + 1] not in ([","], ["–"], ["—"], ["-"]):
+            return  # "ông X, Tổng giám đốc Y", "bà X – Phó Tổng giám đốc Y"
         n = self.titles.match(view, end + 1)
         if not n:
             return
@@ -454,8 +491,22 @@ class PersonFinder:
                 result.facts.append(Fact(entity.key, "country", target.entity.key, sentence))
 
 
+_TITLE_MODIFIERS = frozenset(
+    {"First", "Senior", "Acting", "Executive", "Deputy", "Vice", "Chief", "Principal"}
+)
+
+
+def _title_start(view: TokenView, k: int) -> int:
+    """The first word of an English title whose listed part starts at *k* ("First Deputy Director")."""
+    while k > 0 and view.texts[k - 1] in _TITLE_MODIFIERS and view.same_sentence(k - 1, k):
+        k -= 1
+    return k
+
+
 def _skip_portfolio_phrase(view: TokenView, j: int) -> int:
     """ "director for international business, Sergei Antonov": past a short "for ..." and its comma."""
+    if view.texts[j : j + 1] == [","]:
+        return j + 1  # "Novaya Energiya's chief executive, Dmitry Orlov, said"
     if view.norms[j : j + 1] not in (["for"], ["of"]):
         return j
     k = j + 1

@@ -203,6 +203,7 @@ class EntityFinder:
         self.lowercase_agreements = PhraseSet(list(triggers.get("lowercase_agreement_heads")))
         self.session_heads = PhraseSet(list(triggers.get("session_heads")))
         self.family_names = frozenset(triggers.get("family_names"))
+        self._instrument_stops = PhraseSet(list(triggers.get("instrument_name_stops")))
         self._legal_form_heads = PhraseSet(list(triggers.get("legal_form_heads")))
 
     # ------------------------------------------------------------------ entry point
@@ -317,7 +318,10 @@ class EntityFinder:
                     continue  # a bare head: resolved later as a reference back
                 if (
                     at_start
-                    and not any(view.is_cap(i) or i in mention_starts for i in range(body, end))
+                    and not any(
+                        (view.is_cap(i) and not view.texts[i][0].isdigit()) or i in mention_starts
+                        for i in range(body, end)
+                    )
                     and not self._titled_by_topic(view, cls, k, body, end)
                 ):
                     k += n
@@ -340,16 +344,27 @@ class EntityFinder:
             out.append(Candidate(k, end, entity, "rule", 1))
             k = end if cls in ("Company", "GovernmentBody") else body
         out = _cut_at_known_names(out, view, self._gaz)
-        for c in out:  # "Quỹ Đầu tư Trực tiếp Nga (RDIF)": the acronym is a name too
+        self._short_names_in_brackets(view, out)
+        return out
+
+    def _short_names_in_brackets(self, view: TokenView, found: list[Candidate]) -> None:
+        """ "Quỹ Đầu tư Trực tiếp Nga (RDIF)", "Federal Security Service (FSB)", "... Liên bang Nga
+        (Rosselkhoznadzor)": the one word in brackets after a body's or company's name is a name of it
+        too (an acronym, or a short name of five letters or more; not a state: "Công ty X (Nga)")."""
+        starts = {g.start for g in self._gaz}
+        for c in found:
+            word = view.texts[c.end + 1] if c.end + 1 < len(view) else ""
             if (
                 c.entity.cls in ("Company", "GovernmentBody")
                 and view.texts[c.end : c.end + 1] == ["("]
                 and view.texts[c.end + 2 : c.end + 3] == [")"]
-                and view.texts[c.end + 1].isupper()
-                and len(view.texts[c.end + 1]) >= 2
+                and c.end + 1 not in starts
+                and (
+                    (word.isupper() and len(word) >= 2)
+                    or (word[:1].isupper() and len(word) >= 5 and word.isalpha())
+                )
             ):
-                c.entity.add_alias(self.lang, view.texts[c.end + 1])
-        return out
+                c.entity.add_alias(self.lang, word)
 
     def _titled_by_topic(self, view: TokenView, cls: str, k: int, body: int, end: int) -> bool:
         """ "Hiệp định về hợp tác nghề cá sẽ được ký ...": at a sentence start the head's capital says
@@ -432,6 +447,10 @@ class EntityFinder:
                 )
             ):
                 k += 1
+            elif lowers == 1 and (tail := self._lower_tail(view, k, mention_starts)):
+                # "Cục Bảo vệ thực vật và Cơ quan ...": lower-case syllables up to a clear edge
+                good = k = k + tail
+                break
             elif (
                 view.is_lower_word(k)
                 and k > body
@@ -459,6 +478,32 @@ class EntityFinder:
         end = parent.end
         state = next((c for c in self._gaz if c.start == end and c.entity.cls == "State"), None)
         return (state.end if state is not None else end), "GovernmentBody"
+
+    def _lower_tail(self, view: TokenView, k: int, mention_starts: set[int]) -> int:
+        """How many lower-case syllables from *k* (two at most) end a body's name at a clear edge:
+        punctuation, the end of the sentence, a stop word, "và"/"với" before another name, or a
+        person's full name ("Cục trưởng Cục Bảo vệ thực vật Huỳnh Tấn Đạt"); 0 when unsure."""
+        n = 0
+        while (
+            n < 2
+            and view.is_lower_word(k + n)
+            and view.same_sentence(k, k + n)
+            and view.norms[k + n] not in _FUNCTION_WORDS
+            and not self.extent.stops.match(view, k + n)
+            and not self.extent.verb_stops.match(view, k + n)
+        ):
+            n += 1
+        e = k + n
+        if not n:
+            return 0
+        if e >= len(view) or not view.same_sentence(k, e) or not view.is_word(e):
+            return n
+        if view.norms[e] in ("và", "với"):
+            nxt = e + 1
+            return n if nxt in mention_starts or (view.is_cap(nxt) and self.any_head.match(view, nxt)) else 0
+        if self.extent.stops.match(view, e) or self.extent.verb_stops.match(view, e):
+            return n
+        return n if view.is_cap(e) and self._person_name_at(view, e) else 0
 
     def _person_name_at(self, view: TokenView, k: int) -> bool:
         """A Vietnamese full name ends the capitals at *k*: a family name and two or three more
@@ -503,7 +548,7 @@ class EntityFinder:
                 k += 1
                 continue
             cls, n = head
-            start = self.extent.start_en(view, k, 0, mention_ends)
+            start = self.extent.start_en(view, k, 0, mention_ends, company=cls == "Company")
             if (
                 start > 0
                 and _EN_ORDINAL.fullmatch(view.texts[start - 1])
@@ -563,6 +608,7 @@ class EntityFinder:
                     entity.add_alias(self.lang, bare)
             out.append(Candidate(start, end, entity, "rule", 1))
             k = end
+        self._short_names_in_brackets(view, out)
         return out
 
     def _organ_name(self, view: TokenView, start: int, head: int, end: int) -> bool:
@@ -592,7 +638,11 @@ class EntityFinder:
                 if view.norms[j : j + 1] in (["a"], ["an"], ["the"]):
                     j += 1
                 h = self.lowercase_agreements.match(view, j)
-                if not h or not view.is_lower_word(j):
+                # "signed a Heads of Agreement on the supply of ...": a Title Case head, a lower-case subject
+                described = view.norms[j + h : j + h + 1] in (["on"], ["for"]) and view.is_lower_word(
+                    j + h + 1
+                )
+                if not h or not (view.is_lower_word(j) or (view.is_cap(j) and described)):
                     continue
             else:
                 continue
@@ -601,6 +651,8 @@ class EntityFinder:
             good = end
             while end < len(view) and view.same_sentence(j, end) and end - j < 14 and view.is_word(end):
                 norm = view.norms[end]
+                if view.is_cap(end) or self._instrument_stops.match(view, end):
+                    break  # "... natural gas on the sidelines of the Russian Energy Week"
                 nxt = view.norms[end + 1] if end + 1 < len(view) else ""
                 if norm in ("on", "in", "at", "from", "since") and (
                     nxt in MONTHS_AND_DAYS or nxt.isdigit() or view.is_cap(end + 1)
