@@ -456,6 +456,12 @@ class FactFinder:
             j = k + n
             if view.norms[j : j + 1] in (["a"], ["an"], ["the"], ["một"], ["bản"]):
                 j += 1
+            for _ in range(5):  # "a strategic cooperation agreement", "a five-year supply contract"
+                if self.unnamed_instruments.match(view, j) or not (
+                    view.is_lower_word(j) or view.norms[j] == "-"
+                ):
+                    break
+                j += 1
             h = self.unnamed_instruments.match(view, j)
             if not h or not view.is_lower_word(j) or any(j <= a <= j + h for a in agreements):
                 continue
@@ -479,6 +485,13 @@ class FactFinder:
                     ),
                     None,
                 )
+                if (
+                    other is not None
+                    and other.entity.cls == "State"
+                    and view.texts[other.end : other.end + 1] in (["'"], ["’"])
+                ):
+                    # "with Russia's Sibirtelecom PJSC": the company, not its country
+                    other = next((c for c in actors if other.end + 2 <= c.start <= other.end + 3), other)
                 pair = [subjects[0], other] if other is not None else None
             if pair and pair[0].entity.key != pair[1].entity.key:
                 a, b = sorted((pair[0].entity.key, pair[1].entity.key))

@@ -144,6 +144,11 @@ class PersonFinder:
                 continue
             cand, entity = person
             known[entity.key] = entity
+            if not acts and self.honorifics.match(view, k) >= n:
+                # "Giáo sư Irina Petrovskaya, Giám đốc Viện X": after a rank or an academic title, the title
+                # after the name names the body (not after a post: "Tổng thống X, Chủ tịch Duma ..." lists)
+                name_end = cand.end if cand is not None else by_start[j].end
+                self._apposition(view, name_end, entity, ann, result)
             if cand is not None:
                 result.candidates.append(cand)
                 for i in range(cand.start, cand.end):
@@ -220,9 +225,20 @@ class PersonFinder:
             if view.is_cap(k) and not view.texts[k][0].isdigit():
                 k += 1
                 good = k
-            elif view.norms[k] in ("and", "và", "-") and view.is_cap(k + 1) and k + 1 not in by_start:
+            elif (
+                view.norms[k] in ("and", "và", "-")
+                and view.is_cap(k + 1)
+                and k + 1 not in by_start
+                and not self.titles.match(view, k + 1)  # "X và Thứ trưởng ...": another person's title
+            ):
                 k += 1
-            elif self.lang == "vi" and view.is_lower_word(k) and k > j and view.is_cap(k - 1):
+            elif (
+                self.lang == "vi"
+                and view.is_lower_word(k)
+                and k > j
+                and view.is_cap(k - 1)
+                and view.norms[k] not in ("và", "với")
+            ):
                 k += 1
                 good = k
             else:

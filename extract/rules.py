@@ -196,6 +196,7 @@ class EntityFinder:
         self.any_head = PhraseSet(every_head)
         self.extent = NameExtent(triggers, self.any_head)
         self.lowercase_heads = PhraseSet(list(triggers.get("lowercase_mechanism_heads")))
+        self.lowercase_company_heads = PhraseSet(list(triggers.get("lowercase_company_heads")))
         self.titles = PhraseSet(list(triggers.get("titles")))
         self.places = PhraseSet(list(triggers.get("places")))
         self.admin_units = PhraseSet(list(triggers.get("admin_units")))
@@ -287,7 +288,15 @@ class EntityFinder:
                 and self.lowercase_heads.match(view, k)
                 and self._actor_soon(view, body, mention_starts)
             ) or (cls == "Agreement" and self._between_actors_soon(view, body, mention_starts))
-            if not view.is_cap(k) and not lower_ok:
+            # "hãng hàng không Ural Sky của Nga": a lower-case kind before a foreign name names a company
+            lower_company = (
+                cls == "Company"
+                and not view.is_cap(k)
+                and self.lowercase_company_heads.match(view, k) == n
+                and view.is_cap(body)
+                and body not in mention_starts
+            )
+            if not view.is_cap(k) and not lower_ok and not lower_company:
                 k += 1
                 continue
             if cls in ("Company", "GovernmentBody"):
@@ -326,6 +335,8 @@ class EntityFinder:
                 ):
                     k += n
                     continue  # "Đối thoại chính trị có ..." at a sentence start is a common noun
+            if lower_company:
+                k = body  # the name without the common noun before it
             surface = ann.text[view.starts[k] : view.ends[end - 1]]
             entity = self._resolve_name(cls, surface, view, k, body, end, ann, self._gaz)
             if acronym:

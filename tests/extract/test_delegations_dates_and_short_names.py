@@ -52,7 +52,9 @@ def test_a_body_name_with_a_lower_case_tail_ends_at_a_clear_edge() -> None:
     assert ("Đặng Văn Minh", "represents", "Cục Quản lý thị trường") in facts
     names, _ = _extract("Cục Quản lý thị trường tăng cường kiểm tra hàng nhập khẩu.", "vi")
     assert "Cục Quản lý thị trường tăng" not in names  # a verb is no part of the name
-    names, _ = _extract("Viện Hóa học Tây Nguyên phối hợp với Trung tâm Đào tạo Kazan tổ chức hội thảo.", "vi")
+    names, _ = _extract(
+        "Viện Hóa học Tây Nguyên phối hợp với Trung tâm Đào tạo Kazan tổ chức hội thảo.", "vi"
+    )
     assert "Viện Hóa học Tây Nguyên" in names  # "phối hợp với ...": what it does, not its name
 
 

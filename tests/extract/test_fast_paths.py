@@ -125,7 +125,11 @@ def _plain_date_right_after(ann, gap_start: int):  # noqa: ANN001, ANN202 - the 
     )
 
 
-@pytest.mark.parametrize("path", TEXTS[::3] + CORPUS[:2], ids=lambda p: p.stem)
+# every third news text (the noise-only ones hold no date to compare)
+NEWS_TEXTS = [p for p in TEXTS if not p.name.startswith("noise_")]
+
+
+@pytest.mark.parametrize("path", NEWS_TEXTS[::3] + CORPUS[:2], ids=lambda p: p.stem)
 def test_the_date_after_an_instrument_and_the_date_opening_a_sentence_are_the_plain_ones(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     lang = "vi" if path.name.startswith(("vi_", "0")) else "en"
