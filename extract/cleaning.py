@@ -29,8 +29,9 @@ _PHONE = re.compile(r"(?=[(+0])(?<![\w.])(?:\(?\+\d{1,3}\)?[\s.-]?|0)\d{2,4}(?:[
 _AUDIO_LINE = re.compile(r"\s*\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?\s*")
 _TIMESTAMP_LINE = re.compile(
     r"\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*)?"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:GMT[+-]\d+|\(GMT[+-]\d+\))?\s*,?\s*\d{1,2}/\d{1,2}/\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{4}\s*(?:[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT[+-]\d+|\(GMT[+-]\d+\)))?)\s*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:GMT[+-]\d+(?::\d{2})?|\(GMT[+-]\d+(?::\d{2})?\))?\s*,?\s*\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4}\s*(?:[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*(?:GMT[+-]\d+(?::\d{2})?|\(GMT[+-]\d+(?::\d{2})?\)))?)\s*"
 )
 _FOOTER_LABEL = re.compile(
     r"\s*(?:Tổng biên tập|Phó Tổng biên tập|Tòa soạn|Toà soạn|Trụ sở|Địa chỉ|Điện thoại|ĐT|E-?mail|Fax|"
@@ -43,7 +44,14 @@ _SOURCE_LINE = re.compile(
     r"\s*(?:Theo|Nguồn|Source|According to)\s*:?\s+\S+(?:\s+\S+){0,4}\s*", re.IGNORECASE
 )
 _BYLINE_LINE = re.compile(r"\s*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*")
-_LEAD_BYLINE = re.compile(r"(?m)^[ \t]*\(\s*[" + UPPER + r"]{2,12}\s*\)\s*[-–—]\s*")
+# "(PLVN) -", "(Tin tức) -", "(Báo Chính phủ) -": the outlet that opens the lead
+_LEAD_BYLINE = re.compile(
+    r"(?m)^[ \t]*\(\s*(?:["
+    + UPPER
+    + r"]{2,12}|["
+    + UPPER
+    + r"][^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*\)\s*[-–—]\s*"
+)
 # "HANOI, Dec. 5 (Xinhua) --", "MOSCOW, March 6 (TASS) -": the agency of an English dateline
 _AGENCY = re.compile(
     r"(?m)^[^\n]{0,60}?\s(\(\s*[A-Z][A-Za-z&.]{1,20}(?:\s[A-Z][A-Za-z]+)?\s*\)\s*[-–—]{1,2})"

@@ -193,6 +193,25 @@ _DAY_CUE = re.compile(r"(?i:ngày|hôm|chiều|sáng|tối|trưa|đêm|mùng|đ�
 _YEAR_NEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
+# "Cùng ngày, ...", "On the same day, ...": the day of the last full date told before
+_SAME_DAY = re.compile(
+    r"(?i)\b(?:trong\s+)?cùng\s+ngày\b|\b(?:on\s+)?the\s+same\s+day\b|\blater\s+that\s+day\b"
+)
+
+
+def _same_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    """The "same day" phrases of *text*, each the day of the last day-precise date before it."""
+    out = []
+    days = sorted((d for d in found if d.datatype == "date"), key=lambda d: d.start)
+    for m in _SAME_DAY.finditer(text):
+        before = [d for d in days if d.end <= m.start()]
+        if before:
+            day = before[-1]
+            note = f"the same day as the date told before ({text[day.start : day.end].strip()})"
+            out.append(DateMention(m.start(), m.end(), day.value, "date", note))
+    return out
+
+
 def find_dates(text: str, sentences: list[tuple[int, int]], doc_date: str | None) -> list[DateMention]:
     """Every date of *text* (the masked text), with missing years completed where possible."""
     taken: list[tuple[int, int]] = []
@@ -212,6 +231,8 @@ def find_dates(text: str, sentences: list[tuple[int, int]], doc_date: str | None
             if found is not None:
                 taken.append((match.start(), match.end()))
                 out.append(found)
+    if "ngày" in text or "same day" in text or "that day" in text:
+        out.extend(_same_days(text, out))
     return sorted(out)
 
 

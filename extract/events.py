@@ -86,6 +86,7 @@ class EventFinder:
         self.visit_heads = PhraseSet(list(triggers.get("visit_heads")))
         self.visit_verbs = PhraseSet(list(triggers.get("visit_verbs")))
         self.talks = PhraseSet(list(triggers.get("talks_words")))
+        self.places = PhraseSet(list(triggers.get("places")))
         self.courtesy = PhraseSet(list(triggers.get("courtesy_words")))
         self.sessions = PhraseSet(list(triggers.get("session_heads")))
         self.heads = heads
@@ -202,17 +203,22 @@ class EventFinder:
         if cand is not None and cand.entity.cls == "State" and view.same_sentence(k, j):
             host = cand.entity
             end = cand.end
+        elif self.places.match(view, j) and view.norms[j + self.places.match(view, j)] in ("by", "của"):
+            end = j + self.places.match(view, j)  # "a visit to Hanoi by Russian Prime Minister X": the city
         else:
             end = j
         sentence = ann.sentence_of(view.starts[k])
         if sentence is None:
             return n
+        named_by = self._visitor_after(view, end, top, sentence)  # "... by Russian Prime Minister X"
         visitor = (
-            self._visitor_after(view, end, top, sentence)
+            named_by
             or self._intro_subject(view, k, top, sentence)
             or self._subject_before(view, k, top)  # "Mishustin is on an official visit to Vietnam"
         )
-        happening = self._happening_for("visit", host, view, end, sentence, ann, happenings)
+        happening = self._happening_for(
+            "visit", host, view, end, sentence, ann, happenings, new_if_bare=named_by is not None
+        )
         if happening is None:
             return n
         happening.mentions.append((k, end))
@@ -286,7 +292,9 @@ class EventFinder:
                 best = c.entity
         return best
 
-    def _happening_for(self, kind, host, view, end, sentence, ann, happenings) -> _Happening | None:  # noqa: ANN001
+    def _happening_for(  # noqa: ANN001
+        self, kind, host, view, end, sentence, ann, happenings, new_if_bare: bool = False
+    ) -> _Happening | None:
         date = self._date_after(view, end, sentence, ann)
         month = date.value[:7] if date is not None else None
         candidates = [h for h in happenings if h.kind == kind]
@@ -295,6 +303,10 @@ class EventFinder:
             # a bare "chuyến thăm": the latest one told outside a photo caption
             told = [h for h in candidates if h.told_outside_captions]
             found = told[-1] if told else (candidates[-1] if candidates else None)
+            if found is None and new_if_bare:
+                # "a visit to Hanoi by Russian Prime Minister X": the first visit told, known by its visitor
+                found = _Happening(kind)
+                happenings.append(found)
         else:
             found = None
             for h in reversed(candidates):
@@ -491,7 +503,21 @@ class EventFinder:
         bodies = ("Mechanism", "InternationalOrganization", "GovernmentBody")
         start = k - 1 if self.lang == "en" else k
         mention_end = mech.end if mech is not None else phrase_end
+        mechanism_heads = self.heads.get("Mechanism")
+        bare = mechanism_heads.match(view, j + 1) if mech is None and mechanism_heads else 0
+        if bare and view.norms[j] in ("của", "of") and not view.is_cap(j + 1 + bare):
+            # "Kỳ họp lần thứ 27 của Ủy ban": the mechanism named last before, by its kind alone
+            kind = view.norms[j + 1 : j + 1 + bare]
+            named = [
+                c
+                for c in by_start.values()
+                if c.end <= k and c.entity.cls == "Mechanism" and view.norms[c.start : c.start + bare] == kind
+            ]
+            if named:
+                mech = max(named, key=lambda c: c.end)
+                mention_end = j + 1 + bare
         if mech is None or mech.entity.cls not in bodies:
+            mention_end = phrase_end
             # "Hội đồng Doanh nghiệp X đã tổ chức phiên họp toàn thể lần thứ 4": the subject's session
             mech = next(
                 (
@@ -547,9 +573,11 @@ class EventFinder:
                 visitor.labels.get(self.lang) or next(iter(visitor.labels.values())) if visitor else ""
             )
             if self.lang == "vi":
-                label = f"Chuyến thăm {host_label}" + (f" của {visitor_label}" if visitor_label else "")
+                label = "Chuyến thăm" + (f" {host_label}" if host_label else "")
+                label += f" của {visitor_label}" if visitor_label else ""
             else:
-                label = f"Visit to {host_label}" + (f" by {visitor_label}" if visitor_label else "")
+                label = "Visit" + (f" to {host_label}" if host_label else "")  # no host named: "Visit by X"
+                label += f" by {visitor_label}" if visitor_label else ""
         else:
             parts = ["talks", *sorted(who), month]
             names = [p.labels.get(self.lang) or next(iter(p.labels.values())) for p in h.participants]

@@ -116,6 +116,7 @@ class FactFinder:
     ) -> list[Fact]:
         facts: list[Fact] = []
         self._events = sorted((c for c in top if c.entity.cls == "Event"), key=lambda c: c.start)
+        self._dated_events: list[tuple[int, DateMention]] = []  # (token, day) of the events dated so far
         groups: dict[int, _SentenceMentions] = {}
         for c in top:
             if c.source == "demonym":
@@ -375,10 +376,12 @@ class FactFinder:
             return None
         start, end = ann.sentences[at - 1]
         lo, hi = view.index_at(start), view.index_ending_at(end)
-        if not any(view.norms[i : i + noun] == words for i in range(lo, hi)):
-            return None
-        days = [d for d in ann.dates if start <= d.start < end and d.datatype == "date"]
-        return days[0] if len(days) == 1 else None
+        if any(view.norms[i : i + noun] == words for i in range(lo, hi)):
+            days = [d for d in ann.dates if start <= d.start < end and d.datatype == "date"]
+            return days[0] if len(days) == 1 else None
+        # "Sau phiên họp toàn thể, ... đã ký ...": the meeting is the last event dated earlier in the text
+        earlier = [d for k, d in self._dated_events if k < first]
+        return earlier[-1] if earlier else None
 
     def _topics(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         """ "Hội nghị đã thảo luận ... thương mại và đầu tư", "The plan covers oil and gas ...": the fields
@@ -665,21 +668,22 @@ class FactFinder:
         starts = {c.start: c for c in actors}
         sent_start = view.index_at(group.sentence[0])
         sent_end = view.index_ending_at(group.sentence[1])
+        named = [c for c in group.top if c.entity.cls in ("Agreement", "Mechanism", "Event")]
         for k in self.cooperation.starts(view, sent_start, sent_end):
             n = self.cooperation.match(view, k)
-            if not n:
-                continue
+            if not n or any(c.start < k < c.end for c in named):
+                continue  # "Agreement on Cooperation in ...": a word of a name, not cooperation told
             j = k + n
             # "hợp tác (kinh tế ...) giữa X và Y" / "cooperation between X and Y"
             between_at = next(
                 (i for i in range(j, min(j + 4, sent_end)) if self.between.match(view, i)), None
             )
             if between_at is not None:
-                first = starts.get(between_at + 1)
+                first = _past_possessive(view, starts.get(between_at + 1), starts)
                 if first is not None:
                     and_at = _skip_acronym(view, first.end)
                     if self.ands.match(view, and_at):
-                        second = _next_actor(view, and_at + 1, starts)
+                        second = _past_possessive(view, _next_actor(view, and_at + 1, starts), starts)
                         if second is not None:
                             pairs.append((first, second))
                             # "... với các tổ chức mà Nga là thành viên như X, Y": every one listed
@@ -790,7 +794,7 @@ class FactFinder:
                         (d for d in ann.dates if verb_end <= d.start < limit and d.start - verb_end <= 60),
                         None,
                     )
-            if date is None and len(events) == 1:
+            if date is None and len({c.entity.key for c in events}) == 1:  # one event, maybe told twice
                 before = [
                     d
                     for d in ann.dates
@@ -808,6 +812,8 @@ class FactFinder:
                 out.append(
                     self._fact(e.entity.key, "date", ("date", date.value, date.datatype), group, date.note)
                 )
+                if date.datatype == "date":
+                    self._dated_events.append((e.start, date))
         return out
 
     def _sessions(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
@@ -996,7 +1002,7 @@ _DATE_LEADS = frozenset(
 
 
 # "Tại phiên họp, ...", "At the meeting, ...": a sentence about the meeting just told
-_AT_THE = PhraseSet(["tại", "trong", "bên lề", "at", "during", "on the sidelines of"])
+_AT_THE = PhraseSet(["tại", "trong", "bên lề", "sau", "at", "during", "on the sidelines of", "after"])
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
 
 
@@ -1019,6 +1025,17 @@ def _counterparty(view: TokenView, a: Candidate, group: _SentenceMentions) -> Ca
         return None
     k += 1 + (view.norms[k + 1 : k + 2] == ["the"])
     return next((c for c in group.top if c.start == k and c.entity.cls in NON_PERSON_ACTORS), None)
+
+
+def _past_possessive(view: TokenView, c: Candidate | None, starts: dict[int, Candidate]) -> Candidate | None:
+    """ "between Vietnam's Ministry of X and Russia's Ministry of Y": the bodies, not their states."""
+    if (
+        c is not None
+        and view.texts[c.end : c.end + 1] in (["'"], ["’"])
+        and view.norms[c.end + 1 : c.end + 2] == ["s"]
+    ):
+        return starts.get(c.end + 2, c)
+    return c
 
 
 def _skip_acronym(view: TokenView, k: int) -> int:

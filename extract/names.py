@@ -191,6 +191,12 @@ class NameExtent:
                 k += glued
                 good = k
                 continue
+            if cls == "Agreement" and view.is_cap(k) and self.heads.match(view, k):
+                k += self.heads.match(
+                    view, k
+                )  # "Nghị định thư Kỳ họp lần thứ 26 ...": the session's protocol
+                good = k
+                continue
             if clause == "về" and cls == "Agreement" and view.norms[k : k + 2] == ["đối", "với"]:
                 k += 2  # "Nghị định thư về yêu cầu kiểm dịch đối với sầu riêng ...": still its subject
                 continue

@@ -43,6 +43,7 @@ class PersonFinder:
         self.places = PhraseSet(list(triggers.get("places")))
         self.admin_units = PhraseSet(list(triggers.get("admin_units")))
         self.lowercase_titles = PhraseSet(list(triggers.get("lowercase_titles")))
+        self.family_names = frozenset(triggers.get("family_names"))
 
     def find(self, view: TokenView, top: list[Candidate], ann: Annotations) -> PeopleResult:
         result = PeopleResult()
@@ -122,6 +123,14 @@ class PersonFinder:
             bare = self.any_head.match(view, j)
             if not acts and bare and view.texts[j + bare : j + bare + 1] == [","]:
                 j += bare  # "Chủ tịch Hội đồng, ông Igor Matveyenko": the body named before
+            elif (
+                not acts
+                and bare
+                and j + bare not in by_start
+                and view.texts[j + bare : j + bare + 1]
+                and (view.texts[j + bare] in self.family_names)
+            ):
+                j += bare  # "Phó Thủ tướng Chính phủ Nguyễn Hoàng Long": "Chính phủ" is part of the title
             if view.texts[j : j + 1] == [","] and self.honorifics.match(view, j + 1):
                 j += 1 + self.honorifics.match(view, j + 1)
             filler = _FILLERS.match(view, j)
@@ -166,6 +175,7 @@ class PersonFinder:
                     result.facts.append(Fact(entity.key, "country", state.entity.key, sentence))
             k = cand.end if cand is not None else j + 1
         result.candidates.extend(self._honorific_references(view, covered, known, ann, result))
+        result.candidates.extend(self._surname_references(view, covered, known))
         result.candidates.extend(self._lowercase_titles(view, by_end, covered, known, ann, result))
         if self.lang == "en":
             for t in self.titles.starts(view):
@@ -352,6 +362,42 @@ class PersonFinder:
             known[entity.key] = entity
             out.append(Candidate(j, end, entity, "rule", 1))
             self._apposition(view, end, entity, ann, result)
+        return out
+
+    def _surname_references(
+        self, view: TokenView, covered: list, known: dict[str, Entity]
+    ) -> list[Candidate]:
+        """ "Volkov held talks with ...": the surname alone, after the full name was told, names that person
+        (a foreign name of two words or more; Vietnamese ones are called by their given name, and a bare
+        given name is too often another word). A capitalised word next to it makes it part of another name."""
+        surnames: dict[str, Entity] = {}
+        for entity in known.values():
+            names = {tuple(label.split()) for label in entity.labels.values()}
+            for name in names:
+                if len(name) >= 2 and name[0] not in self.family_names and len(name[-1]) >= 4:
+                    surnames.setdefault(name[-1], entity)
+        out = []
+        if not surnames:
+            return out
+        for k in view.positions_of({s.lower() for s in surnames}):
+            text = view.texts[k]
+            entity = surnames.get(text)
+            if (
+                entity is None
+                or covered[k] is not None
+                or view.noisy[k]
+                or (
+                    k > 0
+                    and view.is_cap(k - 1)
+                    and view.same_sentence(k - 1, k)
+                    and not view.sentence_start(k)
+                )
+                or (k + 1 < len(view) and view.is_cap(k + 1) and view.same_sentence(k, k + 1))
+            ):
+                continue
+            cand = Candidate(k, k + 1, entity, "rule", 1)
+            covered[k] = cand
+            out.append(cand)
         return out
 
     def _lowercase_titles(self, view, by_end, covered, known, ann, result) -> list[Candidate]:  # noqa: ANN001

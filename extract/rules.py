@@ -204,6 +204,7 @@ class EntityFinder:
         self.lowercase_agreements = PhraseSet(list(triggers.get("lowercase_agreement_heads")))
         self.session_heads = PhraseSet(list(triggers.get("session_heads")))
         self.family_names = frozenset(triggers.get("family_names"))
+        self._short_names = _short_names_before_topic(gazetteer)
         self._instrument_stops = PhraseSet(list(triggers.get("instrument_name_stops")))
         self._legal_form_heads = PhraseSet(list(triggers.get("legal_form_heads")))
 
@@ -662,8 +663,8 @@ class EntityFinder:
             good = end
             while end < len(view) and view.same_sentence(j, end) and end - j < 14 and view.is_word(end):
                 norm = view.norms[end]
-                if view.is_cap(end) or self._instrument_stops.match(view, end):
-                    break  # "... natural gas on the sidelines of the Russian Energy Week"
+                if (view.is_cap(end) and not between) or self._instrument_stops.match(view, end):
+                    break  # "... gas on the sidelines of the Russian Energy Week" (not "between X and Y")
                 nxt = view.norms[end + 1] if end + 1 < len(view) else ""
                 if norm in ("on", "in", "at", "from", "since") and (
                     nxt in MONTHS_AND_DAYS or nxt.isdigit() or view.is_cap(end + 1)
@@ -680,6 +681,8 @@ class EntityFinder:
                 end += 1
                 if norm not in ("on", "of", "in", "for", "the", "a", "an"):
                     good = end
+            if between and view.texts[end : end + 1] in (["'"], ["’"]):
+                continue  # "between Vietnam's Ministry of ... and Russia's ...": where it ends is unsure
             if good == j + h:
                 continue  # "signed an agreement to open ...": no name, nothing to tell it from another
             surface = ann.text[view.starts[j] : view.ends[good - 1]]
@@ -709,8 +712,32 @@ class EntityFinder:
                 if name_key(surface) != name_key(entry.labels["vi"]):
                     entity.add_alias(self.lang, " ".join(surface.split()))
                 return entity
+        short = self._short_names.get(name_key(surface)) if cls in ("Mechanism", "Agreement") else None
+        if short is not None and short.cls == cls:
+            # "Ủy ban liên Chính phủ Việt Nam - Nga": the known commission named without its "về ..." part
+            entity = entity_of(short)
+            entity.add_alias(self.lang, " ".join(surface.split()))
+            return entity
         slug = slugify(name_key(_canonical_text(view, start, end, gaz, ann.text)))
         return make_rule_entity(cls, surface, self.lang, slug)
+
+
+def _short_names_before_topic(gazetteer: Gazetteer) -> dict[str, object]:
+    """Known mechanisms and instruments by the part of a name before its topic ("Ủy ban liên Chính phủ
+    Việt Nam - Nga" for "... về hợp tác kinh tế - thương mại ..."; "... Commission on ..."), where one
+    entry alone has that short name."""
+    found: dict[str, set[str]] = {}
+    entries = {}
+    for entry in gazetteer.entries:
+        if entry.cls not in ("Mechanism", "Agreement"):
+            continue
+        for name, _ in entry.all_names():
+            for cut in (" về ", " on "):
+                head, sep, _ = name.partition(cut)
+                if sep and len(head.split()) >= 3:
+                    found.setdefault(name_key(head), set()).add(entry.slug)
+                    entries[entry.slug] = entry
+    return {key: entries[next(iter(slugs))] for key, slugs in found.items() if len(slugs) == 1}
 
 
 def _canonical_text(view: TokenView, start: int, end: int, gaz: list[Candidate], text: str) -> str:
@@ -836,7 +863,21 @@ def resolve_overlaps(candidates: list[Candidate]) -> tuple[list[Candidate], list
                 t.start == cand.start and t.entity.cls == cand.entity.cls and t.entity.key != cand.entity.key
                 for t in top
             )
-            if inside and not homonym and (cand.source == "gazetteer" or _own_name(cand, top, candidates)):
+            # "Gazprom" in "Gazprom Neft": a company's name inside another company's is no mention of it
+            company_in_company = cand.entity.cls == "Company" and any(
+                t is not cand
+                and t.start <= cand.start
+                and cand.end <= t.end
+                and t.length > cand.length
+                and t.entity.cls == "Company"
+                for t in candidates
+            )
+            if (
+                inside
+                and not homonym
+                and not company_in_company
+                and (cand.source == "gazetteer" or _own_name(cand, top, candidates))
+            ):
                 nested.append(cand)
             continue
         for i in range(cand.start, cand.end):
