@@ -105,6 +105,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vi_month_relative", re.compile(r"(?i:tháng)\s+" + _D + r"\s+(?i:năm\s+(nay|ngoái|trước))\b")),
     ("en_month_relative", re.compile(r"\b(?i:" + _MON + r")\s+(?i:(this|last)\s+year)\b")),
     ("en_last_month", re.compile(r"\b(?i:(last))\s+(?=[A-Z])(?i:" + _MON + r")\b")),
+    # "ngày 5 tháng 10", "vào tháng 10" without a year: the year of the text around or the document's
+    (
+        "vi_day_month_words",
+        re.compile(r"(?i:ngày)\s+" + _D + r"\s+(?i:tháng)\s+" + _D + r"(?!\d)(?!\s*(?:(?i:năm)|[/-])\s*\d)"),
+    ),
+    (
+        "vi_month_only",
+        re.compile(r"(?<!\d\s)(?i:tháng)\s+" + _D + r"(?!\d)(?!\s*(?:(?i:năm)|[/-])\s*\d)(?![/,.]\d)"),
+    ),
     ("dmy", re.compile(r"(?<![\d/.])" + _D + _SEP + _D + _SEP + _Y + r"(?![\d/])")),
     ("vi_month_year", re.compile(r"(?i:tháng)\s+" + _D + r"\s*[-/]\s*" + _Y + r"(?![\d/])")),
     ("paren_month_year", re.compile(r"\(\s*" + _D + r"\s*/\s*" + _Y + r"\s*\)")),
@@ -323,6 +332,13 @@ def _normalise(
             year = int(given)
         else:
             year, note = _context_year(text, start, end, sentences, doc_date)
+        if year is None or not _valid(year, month, day):
+            return None
+        value, datatype = _iso(year, month, day)
+    elif kind in ("vi_day_month_words", "vi_month_only"):
+        day = int(g[0]) if kind == "vi_day_month_words" else None
+        month = int(g[1]) if kind == "vi_day_month_words" else int(g[0])
+        year, note = _context_year(text, start, end, sentences, doc_date)
         if year is None or not _valid(year, month, day):
             return None
         value, datatype = _iso(year, month, day)

@@ -545,9 +545,12 @@ class FactFinder:
                             meeting  # "the fourth meeting of the X Committee ..., co-chaired by": the meeting
                         )
                     _, clause_end = self._clause_bounds(view, k, group)
-                    for c in group.top:
-                        if k + n <= c.start < clause_end and c.entity.cls in ACTORS:
-                            out.append(self._fact(target.entity.key, "participant", c.entity.key, group))
+                    # "... của Bộ trưởng Ngoại giao Lào X": the state in a title is no participant
+                    listed = _drop_title_actors(
+                        [c for c in group.top if k + n <= c.start < clause_end and c.entity.cls in ACTORS]
+                    )
+                    for c in listed:
+                        out.append(self._fact(target.entity.key, "participant", c.entity.key, group))
                 continue
             n = self.part_verbs.match(view, k)
             if n:
@@ -559,6 +562,20 @@ class FactFinder:
                     c for c in group.top if clause_start <= c.start and c.end <= k and c.entity.cls in ACTORS
                 ]
                 subjects = _drop_title_actors(subjects)
+                _, clause_end = self._clause_bounds(view, k, group)
+                has = next(
+                    (
+                        i
+                        for i in range(after[0].end, min(after[0].end + 3, clause_end))
+                        if view.norms[i] == "có"
+                    ),
+                    None,
+                )
+                if not subjects and has is not None:
+                    # "Tham dự hội nghị có Bộ trưởng ... và Tổng Thư ký ASEAN X": those listed after "có"
+                    subjects = _drop_title_actors(
+                        [c for c in group.top if has < c.start < clause_end and c.entity.cls in ACTORS]
+                    )
                 for s in subjects:
                     out.append(self._fact(after[0].entity.key, "participant", s.entity.key, group))
         return out

@@ -145,3 +145,34 @@ def test_a_visit_by_an_unnamed_delegation_is_no_visit_of_the_person_before_it() 
     )
     names, facts = _extract(text, "en")
     assert not [n for n, cls in names.items() if cls == "Event"]
+
+
+def test_a_month_or_a_day_and_month_in_words_without_a_year_take_the_year_around() -> None:
+    def values(text: str) -> list[str]:
+        return [d.value for d in find_dates(text, [(0, len(text))], "2026-07-26")]
+
+    assert values("chuyến thăm dự kiến vào tháng 10") == ["2026-10"]
+    assert values("khai mạc ngày 5 tháng 10 tới") == ["2026-10-05"]
+    assert values("tháng 11-2018") == ["2018-11"]  # the year told stays
+    assert values("họp 6 tháng một lần") == []
+    assert values("trong 3 tháng 10 ngày") == []  # a duration
+
+
+def test_those_listed_after_tham_du_hoi_nghi_co_take_part() -> None:
+    text = (
+        "Ngày 5/5, Hội nghị Bộ trưởng Kinh tế ASEAN - Nga diễn ra tại Jakarta."
+        "Tham dự hội nghị có Tổng Thư ký ASEAN Lim Wei Ming."
+    )
+    _, facts = _extract(text, "vi")
+    assert [s for s, p, o in facts if p == "participant" and o == "Lim Wei Ming"]
+
+
+def test_the_state_of_a_co_chair_s_title_is_no_participant() -> None:
+    text = (
+        "Ngày 5/5, Hội nghị Bộ trưởng Kinh tế ASEAN - Nga diễn ra dưới sự đồng chủ trì của Bộ trưởng "
+        "Thương mại Malaysia Aziz Rahman và Bộ trưởng Kinh tế Nga Pavel Zuev."
+    )
+    _, facts = _extract(text, "vi")
+    meeting = "Hội nghị Bộ trưởng Kinh tế ASEAN - Nga"
+    assert (meeting, "participant", "Aziz Rahman") in facts
+    assert (meeting, "participant", "Malaysia") not in facts
