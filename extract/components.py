@@ -20,6 +20,7 @@ from pactgraph.extract.people import PersonFinder
 from pactgraph.extract.rules import (
     Candidate,
     EntityFinder,
+    drop_inside,
     merge_references,
     resolve_overlaps,
     second_mentions,
@@ -108,7 +109,8 @@ def make_entities(nlp: Language, name: str, lang: str):  # noqa: ANN201
         view = TokenView.of(doc, ann.masked, ann.sentences)
         top, nested = resolve_overlaps(finder.find(doc, view, ann))
         merge_references(top, nested, view)
-        top = sorted(top + second_mentions(view, top), key=lambda c: c.start)
+        again = second_mentions(view, top)
+        top = sorted(drop_inside(top, again) + again, key=lambda c: c.start)
         found_people = people.find(view, top, ann)
         top = sorted(top + found_people.candidates, key=lambda c: c.start)
         found_events = events.find(view, top, ann)

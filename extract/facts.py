@@ -1089,7 +1089,14 @@ def _principal_actors(view: TokenView, subjects: list[Candidate]) -> list[Candid
     out = []
     for i, c in enumerate(subjects):
         nxt = subjects[i + 1] if i + 1 < len(subjects) else None
-        if c.start > 0 and view.norms[c.start - 1] in ("của", "of"):
+        before = c.start - 1
+        while (
+            before > 0 and c.start - before <= 3 and (view.is_lower_word(before) or view.norms[before] == "-")
+        ):
+            if view.norms[before] in ("của", "of"):
+                break
+            before -= 1  # "a subsidiary of state-owned Russian Railways": past the adjectives
+        if before >= 0 and view.norms[before] in ("của", "of"):
             continue
         if c.start > 0 and view.texts[c.start - 1] == "(" and view.texts[c.end : c.end + 1] == [")"]:
             continue  # "Công ty X (Nga)": the country of the one before

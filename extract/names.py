@@ -85,6 +85,21 @@ _VERBISH_AFTER_AND = PhraseSet(
 )
 
 
+# abbreviations that stay inside a name with their full stop ("St. Petersburg")
+_NAME_ABBREVIATIONS = frozenset({"St", "Mt", "Ft", "Ste"})
+
+
+def _abbreviation_stop(view: TokenView, k: int) -> bool:
+    """Token *k* is the full stop of "St." (attached to it) before a capitalised word."""
+    return (
+        view.texts[k] == "."
+        and k > 0
+        and view.texts[k - 1] in _NAME_ABBREVIATIONS
+        and view.ends[k - 1] == view.starts[k]
+        and view.is_cap(k + 1)
+    )
+
+
 _OPEN_QUOTES = frozenset({'"', "“", "«"})
 _CLOSE_QUOTES = frozenset({'"', "”", "»"})
 MAX_QUOTED_TOKENS = 12
@@ -112,6 +127,7 @@ class NameExtent:
         self.places = PhraseSet(list(triggers.get("places")))
         self.glue = PhraseSet(list(triggers.get("name_glue")))
         self.heads = heads
+        self.titles = PhraseSet([t for t in triggers.get("titles") if t[:1].isupper()])
 
     def end_vi(
         self,
@@ -143,7 +159,13 @@ class NameExtent:
             if text == "(":
                 if k + 2 < len(view) and view.texts[k + 2] == ")" and view.texts[k + 1].isupper():
                     acronym = view.texts[k + 1]
+                    if cls in ("Event", "Mechanism") and view.norms[k + 3 : k + 5] == ["lần", "thứ"]:
+                        k += 3  # "Diễn đàn ... (SPIEF) lần thứ 30": the number after the acronym
+                        continue
                 break
+            if _abbreviation_stop(view, k):
+                k += 1  # "Diễn đàn Kinh tế quốc tế St. Petersburg"
+                continue
             if (
                 text == ","
                 and clause == "về"
@@ -276,6 +298,11 @@ class NameExtent:
         limit = min(len(view), start + MAX_NAME_TOKENS)
         while k < limit and view.same_sentence(start, k) and not view.noisy[k]:
             norm = view.norms[k]
+            if _abbreviation_stop(view, k):
+                k += 1  # "St. Petersburg International Economic Forum"
+                continue
+            if view.is_cap(k) and self.titles.match(view, k):
+                break  # "Saigon Travel Group CEO X": a title, then a person
             if view.is_cap(k):
                 if norm in MONTHS_AND_DAYS or (view.texts[k].isdigit() and not _count_in_name(view, k)):
                     break
@@ -400,6 +427,8 @@ def _count_in_name(view: TokenView, k: int) -> bool:
 
 def _modifier_before(view: TokenView, prev: int, floor: int) -> bool:
     """Token *prev* belongs to the Title Case modifiers of an English head ("Free Trade", "ASEAN-Russia")."""
+    if _abbreviation_stop(view, prev):
+        return True  # "St. Petersburg ... Forum"
     if view.is_cap(prev) and view.texts[prev] not in ("The", "A", "An", "This", "That", "On", "In", "At"):
         return view.norms[prev] not in MONTHS_AND_DAYS
     if view.norms[prev] == "-" and prev - 1 >= floor and view.is_cap(prev - 1):

@@ -66,6 +66,20 @@ _FUNCTION_WORDS = {
     "đã",
     "sẽ",
 }
+_PARENT_WORDS = frozenset({"subsidiary", "unit", "arm", "affiliate"})
+_BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.-]{1,11}\s*\)")
+# what is said of a happening, not of a standing body: "during the X Forum", "on the sidelines of ..."
+_OCCASION = PhraseSet(["during", "at", "on the sidelines of", "on the margins of", "ahead of", "after"])
+
+
+def _before_article(view: TokenView, start: int) -> int:
+    """The token before a name, past its article: where "during" is in "during the X Forum"."""
+    k = start - 1
+    if k >= 0 and view.norms[k] in ("the", "a", "an"):
+        k -= 1
+    return k if k >= 0 else len(view)
+
+
 # words of an English mechanism's name that say it is a format of cooperation between parties
 _COOPERATION_CUES = frozenset(
     {
@@ -610,9 +624,11 @@ class EntityFinder:
             ):
                 cls = "GovernmentBody"  # "Vietnam National Space Center": a state agency, not a joint centre
             if cls == "Mechanism" and not ordinal and self._organ_name(view, start, k, end):
-                cls = (
-                    "GovernmentBody"  # "Eurasian Economic Commission": an organ, not a format between parties
-                )
+                # "Eurasian Economic Commission": an organ, not a format between parties
+                cls = "GovernmentBody"
+            if cls == "Mechanism" and view.norms[k] == "forum" and self._held_during(view, start):
+                # "during the Vietnam-Russia Investment Forum": a forum held, not a standing one
+                cls = "Event"
             entity = self._resolve_name(cls, surface, view, start, k + n, end, ann, self._gaz)
             if cls == "Company":
                 bare = _without_legal_suffix(surface)
@@ -621,7 +637,39 @@ class EntityFinder:
             out.append(Candidate(start, end, entity, "rule", 1))
             k = end
         self._short_names_in_brackets(view, out)
+        out.extend(self._subsidiaries(view, ann, out))
         return out
+
+    def _subsidiaries(self, view: TokenView, ann: Annotations, found: list[Candidate]) -> list[Candidate]:
+        """ "A subsidiary of state-owned Russian Railways, RZD International, signed ...": the name in
+        apposition after "a subsidiary/unit/arm of <company>," is a company too."""
+        companies = {c.start: c for c in [*self._gaz, *found] if c.entity.cls == "Company"}
+        out = []
+        for k in view.positions_of(_PARENT_WORDS):
+            if view.norms[k + 1 : k + 2] != ["of"]:
+                continue
+            parent = next((companies[i] for i in range(k + 2, min(k + 6, len(view))) if i in companies), None)
+            if parent is None or not all(
+                view.is_word(i) or view.norms[i] == "-" for i in range(k + 2, parent.start)
+            ):
+                continue
+            j = parent.end
+            if view.texts[j : j + 1] != [","]:
+                continue
+            end = j + 1
+            while end < len(view) and end - j <= 4 and view.is_cap(end) and view.same_sentence(j, end):
+                end += 1
+            if end - (j + 1) < 1 or view.texts[end : end + 1] != [","]:
+                continue
+            surface = ann.text[view.starts[j + 1] : view.ends[end - 1]]
+            out.append(Candidate(j + 1, end, make_rule_entity("Company", surface, self.lang), "rule", 1))
+        return out
+
+    def _held_during(self, view: TokenView, start: int) -> bool:
+        k = _before_article(view, start)
+        return any(
+            _OCCASION.match(view, i) == k - i + 1 for i in range(max(0, k - 3), k + 1) if k < len(view)
+        )
 
     def _organ_name(self, view: TokenView, start: int, head: int, end: int) -> bool:
         """An English "Commission", "Committee" or "Council" that names no parties nor cooperation
@@ -718,7 +766,9 @@ class EntityFinder:
             entity = entity_of(short)
             entity.add_alias(self.lang, " ".join(surface.split()))
             return entity
-        slug = slugify(name_key(_canonical_text(view, start, end, gaz, ann.text)))
+        # "Diễn đàn ... St. Petersburg (SPIEF) lần thứ 30" is the headline's "... St. Petersburg lần thứ 30"
+        canonical = _BRACKETED_ACRONYM.sub("", _canonical_text(view, start, end, gaz, ann.text))
+        slug = slugify(name_key(canonical))
         return make_rule_entity(cls, surface, self.lang, slug)
 
 
@@ -814,7 +864,7 @@ def second_mentions(view: TokenView, top: list[Candidate]) -> list[Candidate]:
     covered = [False] * len(view)
     for c in top:
         for i in range(c.start, c.end):
-            covered[i] = True
+            covered[i] = c
     names: dict[tuple[str, ...], Entity] = {}
     for c in top:
         if c.source != "rule" or c.entity.cls not in (
@@ -839,11 +889,27 @@ def second_mentions(view: TokenView, top: list[Candidate]) -> list[Candidate]:
         for k in view.positions_of({toks[0]}):
             if k > len(view) - n:
                 break
-            if view.is_cap(k) and not any(covered[k : k + n]) and tuple(view.norms[k : k + n]) == toks:
+            if not view.is_cap(k) or tuple(view.norms[k : k + n]) != toks:
+                continue
+            # free tokens, or a shorter gazetteer name inside ("RZD" in "RZD International", named before)
+            inside = {id(c): c for c in covered[k : k + n] if c}
+            if all(
+                c.source == "gazetteer" and k <= c.start and c.end <= k + n and c.length < n
+                for c in inside.values()
+            ):
                 out.append(Candidate(k, k + n, entity, "rule", 1))
                 for i in range(k, k + n):
                     covered[i] = True
     return out
+
+
+def drop_inside(top: list[Candidate], longer: list[Candidate]) -> list[Candidate]:
+    """*top* without the candidates that lie inside a longer one of *longer* (see second_mentions)."""
+    return [
+        c
+        for c in top
+        if not any(m.start <= c.start and c.end <= m.end and m.length > c.length for m in longer)
+    ]
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

@@ -176,3 +176,64 @@ def test_the_state_of_a_co_chair_s_title_is_no_participant() -> None:
     meeting = "Hội nghị Bộ trưởng Kinh tế ASEAN - Nga"
     assert (meeting, "participant", "Aziz Rahman") in facts
     assert (meeting, "participant", "Malaysia") not in facts
+
+
+def test_st_with_its_full_stop_stays_inside_a_name() -> None:
+    names, _ = _extract("Đoàn đã tham dự Diễn đàn Kinh tế quốc tế St. Petersburg lần thứ 28 tại Nga.", "vi")
+    assert names["Diễn đàn Kinh tế quốc tế St. Petersburg lần thứ 28"] == "Event"
+    names, _ = _extract("Delegates attended the St. Petersburg Maritime Forum in July.", "en")
+    assert "St. Petersburg Maritime Forum" in names
+
+
+def test_a_number_after_a_bracketed_acronym_still_makes_a_session() -> None:
+    text = "Việt Nam tham dự Diễn đàn Hợp tác Kinh tế Đông Á (EAECF) lần thứ 7 tại Tokyo."
+    names, _ = _extract(text, "vi")
+    assert names["Diễn đàn Hợp tác Kinh tế Đông Á (EAECF) lần thứ 7"] == "Event"
+
+
+def test_the_headline_s_name_and_the_name_with_its_acronym_are_one_node() -> None:
+    text = (
+        "Việt Nam dự Diễn đàn Hợp tác Kinh tế Đông Á lần thứ 7\n"
+        "Ngày 5/5, đoàn Việt Nam tham dự Diễn đàn Hợp tác Kinh tế Đông Á (EAECF) lần thứ 7 tại Tokyo."
+    )
+    doc = make_doc(text, DocumentInfo("t", "vi", "t", "2026-05-13"))
+    events = {m.key for m in doc._.pg.mentions if doc._.pg.entities[m.key].cls == "Event"}
+    assert len(events) == 1
+
+
+def test_a_subsidiary_named_in_apposition_is_the_company_that_signs() -> None:
+    text = (
+        "A subsidiary of state-owned Rosatom, Atomflot Logistics, signed a Framework Agreement on Arctic "
+        "Shipping with Hai Phong Port JSC on May 5, 2026."
+    )
+    names, facts = _extract(text, "en")
+    agreement = "Framework Agreement on Arctic Shipping"
+    assert names["Atomflot Logistics"] == "Company"
+    assert (agreement, "party", "Atomflot Logistics") in facts
+    assert not [o for s, p, o in facts if s == agreement and p == "party" and "Rosatom" in str(o)]
+
+
+def test_a_forum_during_which_something_happens_is_an_event() -> None:
+    names, _ = _extract(
+        "The deal was signed during the Vietnam-Belarus Business Forum in Minsk on Monday.",
+        "en",
+        "2026-05-13",
+    )
+    assert names["Vietnam-Belarus Business Forum"] == "Event"
+    names, _ = _extract("The Vietnam-Belarus Business Forum meets every year.", "en")
+    assert names["Vietnam-Belarus Business Forum"] == "Mechanism"
+
+
+def test_a_title_after_a_company_s_legal_head_ends_its_name() -> None:
+    names, facts = _extract("Mekong Foods Group CEO Pham Thi Lan said exports would grow.", "en")
+    assert names["Mekong Foods Group"] == "Company"
+    assert ("Pham Thi Lan", "represents", "Mekong Foods Group") in facts
+
+
+def test_a_longer_name_told_before_wins_over_a_shorter_known_one_inside_it() -> None:
+    text = (
+        "A subsidiary of Russian Railways, RZD Logistics Asia, opened an office in Hanoi. "
+        "Ivan Petrov, general director of RZD Logistics Asia, spoke."
+    )
+    _, facts = _extract(text, "en")
+    assert ("Ivan Petrov", "represents", "RZD Logistics Asia") in facts
