@@ -182,6 +182,7 @@ _NUMBER_THEN_MONTH = re.compile(r"\d(?:st|nd|rd|th)?\s+" + _MONTH_LIKE)
 _MONTH_THEN_NUMBER = re.compile(_MONTH_LIKE + r"\s+(?:of\s+)?\d")
 _WEEKDAYS = tuple(w.capitalize() for w in WEEKDAYS_EN)
 _VI_MONTH_WORDS = dict(_PATTERNS)["vi_month_words"]
+_THANG = re.compile(r"(?i:tháng)")
 _GATED = {
     "en_range_dmy": "month",
     "en_range_mdy": "month",
@@ -192,11 +193,18 @@ _GATED = {
     "en_dm": "month",
     "en_weekday": "weekday",
     "vi_words": "vi_month_words",  # "ngày 21 tháng 3 năm 2016" holds "tháng 3 năm 2016"
+    "vi_month_relative": "thang",
+    "vi_day_month_words": "thang",
+    "vi_month_only": "thang",
+    "en_month_relative": "relative",
+    "en_last_month": "relative",
 }
 _GATES = {
     "month": lambda text: bool(_NUMBER_THEN_MONTH.search(text) or _MONTH_THEN_NUMBER.search(text)),
     "weekday": lambda text: any(day in text for day in _WEEKDAYS),
     "vi_month_words": lambda text: _VI_MONTH_WORDS.search(text) is not None,
+    "thang": lambda text: _THANG.search(text) is not None,
+    "relative": lambda text: "year" in text or "last" in text or "Last" in text,
 }
 _DAY_CUE = re.compile(r"(?i:ngày|hôm|chiều|sáng|tối|trưa|đêm|mùng|đến|tới|từ|vào|lúc|đầu|cuối)\s+$")
 _YEAR_NEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")

@@ -452,6 +452,8 @@ class FactFinder:
         sent_end = view.index_ending_at(group.sentence[1])
         agreements = {c.start for c in group.top if c.entity.cls == "Agreement"}
         actors = [c for c in group.top if c.entity.cls in NON_PERSON_ACTORS]
+        if len(actors) < 2:
+            return out  # two signers or none
         for k in self.sign.starts(view, sent_start, sent_end):
             n = self.sign.match(view, k)
             if not n:
