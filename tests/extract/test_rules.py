@@ -3,33 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pactgraph.extract.lexicon import gazetteer_entries
 from pactgraph.extract.model import DocumentInfo
 from pactgraph.extract.pipeline import make_doc
-from pactgraph.extract.slugs import name_key
-
-
-def _extract(
-    text: str, lang: str, date: str = "2024-05-20"
-) -> tuple[dict[str, str], set[tuple[str, str, object]]]:
-    doc = make_doc(text, DocumentInfo("t", lang, "t", date))
-    ann = doc._.pg
-    names = {text[m.start : m.end]: ann.entities[m.key].cls for m in ann.mentions}
-    label = {key: e.labels.get(lang) or next(iter(e.labels.values())) for key, e in ann.entities.items()}
-
-    def obj(o: object) -> object:
-        return label.get(o, o) if isinstance(o, str) else o[1]
-
-    facts = {(label.get(f.subject, f.subject), f.predicate, obj(f.obj)) for f in ann.facts}
-    return names, facts
-
-
-def _unknown(*names: str) -> None:
-    known = {name_key(n) for e in gazetteer_entries() for n, _ in e.all_names()}
-    assert not [n for n in names if name_key(n) in known], (
-        "the test must use names the gazetteer does not know"
-    )
-
 
 VI = (
     "Ngày 15/5/2024, tại Thành phố Hồ Chí Minh, Tổng công ty Cảng Sài Gòn và Tập đoàn Vận tải Biển Volga "
@@ -40,9 +15,9 @@ VI = (
 )
 
 
-def test_vietnamese_rules_find_new_companies_people_and_an_instrument() -> None:
-    _unknown("Tổng công ty Cảng Sài Gòn", "Tập đoàn Vận tải Biển Volga", "Mikhail Orlov", "Trần Minh Khoa")
-    names, facts = _extract(VI, "vi")
+def test_vietnamese_rules_find_new_companies_people_and_an_instrument(extract, unknown) -> None:
+    unknown("Tổng công ty Cảng Sài Gòn", "Tập đoàn Vận tải Biển Volga", "Mikhail Orlov", "Trần Minh Khoa")
+    names, facts = extract(VI, "vi", "2024-05-20")
     assert names["Tổng công ty Cảng Sài Gòn"] == "Company"
     assert names["Tập đoàn Vận tải Biển Volga"] == "Company"
     assert names["Mikhail Orlov"] == "Person" and names["Trần Minh Khoa"] == "Person"
@@ -68,14 +43,14 @@ EN = (
 )
 
 
-def test_english_rules_find_a_new_mechanism_its_session_people_and_a_memorandum() -> None:
-    _unknown(
+def test_english_rules_find_a_new_mechanism_its_session_people_and_a_memorandum(extract, unknown) -> None:
+    unknown(
         "Vietnam-Russia Working Group on Energy Security",
         "Baltic Grid Corporation",
         "Mekong Power JSC",
         "Le Thanh Binh",
     )
-    names, facts = _extract(EN, "en", "2024-03-13")
+    names, facts = extract(EN, "en", "2024-03-13")
     assert names["Vietnam-Russia Working Group on Energy Security"] == "Mechanism"
     assert names["Le Thanh Binh"] == "Person" and names["Pavel Sorokin"] == "Person"
     assert names["Baltic Grid Corporation"] == "Company" and names["Mekong Power JSC"] == "Company"
@@ -100,8 +75,8 @@ def test_english_rules_find_a_new_mechanism_its_session_people_and_a_memorandum(
         "Reporting by Anna Smith; editing by Tom Lee",
     ],
 )
-def test_bylines_and_photo_credits_never_become_actors(text: str) -> None:
-    names, facts = _extract(text, "vi" if "Hai" in text else "en")
+def test_bylines_and_photo_credits_never_become_actors(text: str, extract) -> None:
+    names, facts = extract(text, "vi" if "Hai" in text else "en", "2024-05-20")
     assert not any(cls in ("Person", "Company", "GovernmentBody") for cls in names.values())
 
 
@@ -132,17 +107,19 @@ def test_two_mentions_of_a_new_name_in_two_documents_are_one_iri() -> None:
         ),
     ],
 )
-def test_membership_is_read_from_the_sentence(text: str, lang: str, member: str, organisation: str) -> None:
-    _, facts = _extract(text, lang)
+def test_membership_is_read_from_the_sentence(
+    text: str, lang: str, member: str, organisation: str, extract
+) -> None:
+    _, facts = extract(text, lang, "2024-05-20")
     assert (member, "memberOf", organisation) in facts
 
 
-def test_a_ministry_named_with_its_state_is_that_states_not_the_gazetteers_homonym() -> None:
+def test_a_ministry_named_with_its_state_is_that_states_not_the_gazetteers_homonym(extract) -> None:
     text = (
         "Thủ tướng Chính phủ Phạm Minh Chính đã tiếp Bộ trưởng Bộ Công Thương Liên bang Nga Anton Alikhanov. "
         "Bộ Công Thương Nga sẽ cử đoàn sang Việt Nam."
     )
-    names, facts = _extract(text, "vi")
+    names, facts = extract(text, "vi", "2024-05-20")
     assert names["Bộ Công Thương Liên bang Nga"] == "GovernmentBody"
     assert names["Phạm Minh Chính"] == "Person" and "Chính phủ Phạm Minh Chính" not in names
     assert ("Anton Alikhanov", "represents", "Bộ Công Thương Liên bang Nga") in facts
@@ -151,12 +128,12 @@ def test_a_ministry_named_with_its_state_is_that_states_not_the_gazetteers_homon
     assert ministries == {"gov/bo-cong-thuong-russia"}  # "Nga" and "Liên bang Nga": one IRI
 
 
-def test_places_end_names_and_are_no_actors() -> None:
+def test_places_end_names_and_are_no_actors(extract) -> None:
     text = (
         "Sáng 20/5, Chủ tịch UBND Thành phố Hồ Chí Minh Phan Văn Mãi tiếp Thống đốc Saint Petersburg "
         "Alexander Beglov.Đại sứ quán Nga tại Việt Nam hỗ trợ doanh nghiệp."
     )
-    names, facts = _extract(text, "vi")
+    names, facts = extract(text, "vi", "2024-05-20")
     assert names["Phan Văn Mãi"] == "Person" and names["Alexander Beglov"] == "Person"
     assert names["Đại sứ quán Nga"] == "GovernmentBody"
     assert ("Đại sứ quán Nga", "country", "Liên bang Nga") in facts
