@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from pactgraph.extract.gazetteer import Gazetteer, entity_of
-from pactgraph.extract.lexicon import Triggers
+from pactgraph.extract.lexicon import GazetteerEntry, Triggers
 from pactgraph.extract.model import Annotations, Entity
 from pactgraph.extract.names import MONTHS_AND_DAYS, NameExtent
 from pactgraph.extract.slugs import name_key, slugify
@@ -666,10 +666,11 @@ class EntityFinder:
         return out
 
     def _held_during(self, view: TokenView, start: int) -> bool:
-        k = _before_article(view, start)
-        return any(
-            _OCCASION.match(view, i) == k - i + 1 for i in range(max(0, k - 3), k + 1) if k < len(view)
-        )
+        """An occasion phrase ("during", "on the sidelines of") ends just before the name (or its article)."""
+        last = _before_article(view, start)
+        if last >= len(view):
+            return False
+        return any(_OCCASION.match(view, i) == last - i + 1 for i in range(max(0, last - 3), last + 1))
 
     def _organ_name(self, view: TokenView, start: int, head: int, end: int) -> bool:
         """An English "Commission", "Committee" or "Council" that names no parties nor cooperation
@@ -772,12 +773,12 @@ class EntityFinder:
         return make_rule_entity(cls, surface, self.lang, slug)
 
 
-def _short_names_before_topic(gazetteer: Gazetteer) -> dict[str, object]:
+def _short_names_before_topic(gazetteer: Gazetteer) -> dict[str, GazetteerEntry]:
     """Known mechanisms and instruments by the part of a name before its topic ("Ủy ban liên Chính phủ
     Việt Nam - Nga" for "... về hợp tác kinh tế - thương mại ..."; "... Commission on ..."), where one
     entry alone has that short name."""
     found: dict[str, set[str]] = {}
-    entries = {}
+    entries: dict[str, GazetteerEntry] = {}
     for entry in gazetteer.entries:
         if entry.cls not in ("Mechanism", "Agreement"):
             continue
