@@ -21,6 +21,8 @@ from pactgraph.extract.rules import (
     Candidate,
     EntityFinder,
     drop_inside,
+    merge_country_qualified,
+    merge_place_qualified,
     merge_references,
     resolve_overlaps,
     second_mentions,
@@ -109,6 +111,9 @@ def make_entities(nlp: Language, name: str, lang: str):  # noqa: ANN201
         view = TokenView.of(doc, ann.masked, ann.sentences)
         top, nested = resolve_overlaps(finder.find(doc, view, ann))
         merge_references(top, nested, view)
+        if lang == "en":
+            merge_country_qualified(top, nested, view)
+        merge_place_qualified(top, view)
         again = second_mentions(view, top)
         top = sorted(drop_inside(top, again) + again, key=lambda c: c.start)
         found_people = people.find(view, top, ann)

@@ -253,6 +253,19 @@ def find_dates(text: str, sentences: list[tuple[int, int]], doc_date: str | None
     return sorted(out)
 
 
+_FUTURE_EN = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due |scheduled |expected |set )?to|plans? to|(?:is|are) going to)\s", re.I
+)
+
+
+def _future_clause(text: str, start: int, sentences: list[tuple[int, int]]) -> bool:
+    """The clause before *start* tells of the future ("will open in Da Nang on Monday"); the clause
+    begins after the last comma of the sentence, so "X, who will visit ..., said on Monday" is past."""
+    sentence_start = next((s for s, e in sentences if s <= start < e), max(0, start - 200))
+    clause = text[sentence_start:start].rsplit(",", 1)[-1]
+    return _FUTURE_EN.search(clause) is not None
+
+
 def _valid(year: int, month: int, day: int | None = None) -> bool:
     if not 1 <= month <= 12 or not 1800 <= year <= 2200:
         return False
@@ -375,10 +388,15 @@ def _normalise(
         if doc_date is None or len(doc_date) != 10:
             return None
         published = dt.date.fromisoformat(doc_date)
-        delta = (published.weekday() - WEEKDAYS_EN[g[0].lower()]) % 7
-        day_value = published - dt.timedelta(days=delta)
+        weekday = WEEKDAYS_EN[g[0].lower()]
+        if not m.group().lower().startswith("last") and _future_clause(text, start, sentences):
+            # "The festival will open on Monday": news tells what is to come with the coming weekday
+            day_value = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+            note = f"the {g[0]} on or after the document date ({doc_date}), the clause being in the future"
+        else:
+            day_value = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+            note = f"the {g[0]} on or before the document date ({doc_date})"
         value, datatype = day_value.isoformat(), "date"
-        note = f"the {g[0]} on or before the document date ({doc_date})"
     elif kind == "vi_day_month":
         if not _DAY_CUE.search(text, max(0, start - 14), start):
             return None  # "1/2 dân số" is a fraction, "ngày 1/2" a date

@@ -103,6 +103,8 @@ class FactFinder:
         self.topic_verbs = PhraseSet(list(triggers.get("topic_verbs")))
         self.demonyms = triggers.demonyms
         self.meeting_people = PhraseSet(list(triggers.get("meeting_people")))
+        self.speech_openers = PhraseSet(list(triggers.get("speech_openers")))
+        self.speech_occasions = PhraseSet(list(triggers.get("speech_occasions")))
         self.join_verbs = PhraseSet(list(triggers.get("join_verbs")))
         self.joint_markers = PhraseSet(list(triggers.get("joint_participation_markers")))
         self.unnamed_instruments = PhraseSet(list(triggers.get("unnamed_instruments")))
@@ -115,6 +117,7 @@ class FactFinder:
         self, view: TokenView, top: list[Candidate], nested: list[Candidate], ann: Annotations
     ) -> list[Fact]:
         facts: list[Fact] = []
+        self._top = top
         self._events = sorted((c for c in top if c.entity.cls == "Event"), key=lambda c: c.start)
         self._dated_events: list[tuple[int, DateMention]] = []  # (token, day) of the events dated so far
         groups: dict[int, _SentenceMentions] = {}
@@ -149,6 +152,7 @@ class FactFinder:
                 self._unnamed_signing,
                 self._signed_before,
                 self._topics,
+                self._speakers,
             ):
                 facts.extend(finder(view, group, ann))
         return facts
@@ -413,6 +417,41 @@ class FactFinder:
             for _, _, slug in self.areas.find(view, verb_at, clause_end):
                 out.append(self._fact(c.entity.key, "area", ("area", slug), group))
         return out
+
+    def _speakers(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "Addressing the opening ceremony, Deputy Minister X said ...", "Phát biểu tại hội nghị, Bộ
+        trưởng X ...": the speaker took part in the event the opening clause names, or, when it names an
+        occasion with a common noun, in the one event told in the sentence before."""
+        first = view.index_at(group.sentence[0])
+        n = self.speech_openers.match(view, first)
+        if not n:
+            return []
+        last = view.index_ending_at(group.sentence[1])
+        comma = next((i for i in range(first + n, min(first + n + 12, last)) if view.texts[i] == ","), None)
+        if comma is None:
+            return []
+        speaker = next((c for c in group.top if c.entity.cls == "Person" and c.start > comma), None)
+        if speaker is None or speaker.start > comma + 10:
+            return []
+        named = [c for c in group.top if c.entity.cls == "Event" and first + n <= c.start < comma]
+        if named:
+            return [self._fact(named[0].entity.key, "participant", speaker.entity.key, group)]
+        if not any(self.speech_occasions.match(view, i) for i in range(first + n, comma)):
+            return []  # "Addressing reporters, X said": no event
+        at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
+        if at <= 0:
+            return []
+        start, end = ann.sentences[at - 1]
+        lo, hi = view.index_at(start), view.index_ending_at(end)
+        told = [c for c in self._top if lo <= c.start < hi]
+        # the one event told there; else the one forum or mechanism ("The X Forum was held ...")
+        for classes in (("Event",), ("Mechanism",)):
+            before = {c.entity.key for c in told if c.entity.cls in classes}
+            if before:
+                if len(before) != 1:
+                    return []
+                return [self._fact(before.pop(), "participant", speaker.entity.key, group)]
+        return []
 
     def _signing_subjects(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         """ "ASEAN và Nga ký Bản ghi nhớ ...": the actors before the verb are parties of what follows it."""
@@ -827,6 +866,8 @@ class FactFinder:
                     date = next(
                         (d for d in ann.dates if _opens_sentence(ann.text, group.sentence[0], d)), None
                     )
+            if date is not None and date.datatype != "date":
+                date = self._finer_date(date, e, view, group, ann)
             if date is not None:
                 out.append(
                     self._fact(e.entity.key, "date", ("date", date.value, date.datatype), group, date.note)
@@ -834,6 +875,25 @@ class FactFinder:
                 if date.datatype == "date":
                     self._dated_events.append((e.start, date))
         return out
+
+    @staticmethod
+    def _finer_date(
+        date: DateMention, e: Candidate, view: TokenView, group: _SentenceMentions, ann: Annotations
+    ) -> DateMention:
+        """ "Tối 15/7, Những ngày Văn hóa Nga ... năm 2024 đã khai mạc": a year or month after the name
+        (often the edition's) gives way to a day inside it, told just before the name or opening the
+        sentence."""
+        begin = view.starts[e.start]
+        finer = [
+            d
+            for d in ann.dates
+            if group.sentence[0] <= d.start
+            and d.end <= begin
+            and d.value.startswith(date.value)
+            and len(d.value) > len(date.value)
+            and (begin - d.end <= 40 or _opens_sentence(ann.text, group.sentence[0], d))
+        ]
+        return finer[-1] if finer else date
 
     def _sessions(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         out = []

@@ -225,6 +225,18 @@ class PersonFinder:
         entry = next((e for e in self.gazetteer.entries if e.slug == slug and e.cls == "State"), None)
         return entity_of(entry) if entry is not None else None
 
+    def _listed_portfolio(self, view: TokenView, k: int) -> bool:
+        """Portfolio words from *k* on, separated by commas, with "and" before the last one: the rest of a
+        list ("Sports and Tourism" after "Culture,"); not a name after a comma ("Finance, Anton Siluanov")."""
+        while k < len(view) and view.texts[k] in self.portfolio_words:
+            k += 1
+            if view.norms[k : k + 1] == ["and"]:
+                return k + 1 < len(view) and view.texts[k + 1] in self.portfolio_words
+            if view.texts[k : k + 1] != [","]:
+                return False
+            k += 1
+        return False
+
     def _portfolio_end(self, view: TokenView, j: int, by_start: dict[int, Candidate]) -> int:
         """End of a capitalised portfolio after a title ("of Public Works and Transport", "Thương mại")."""
         k = j
@@ -242,6 +254,8 @@ class PersonFinder:
                 and not self.titles.match(view, k + 1)  # "X và Thứ trưởng ...": another person's title
             ):
                 k += 1
+            elif self.lang == "en" and view.texts[k] == "," and k > j and self._listed_portfolio(view, k + 1):
+                k += 1  # "Minister of Culture, Sports and Tourism": a portfolio listed with commas
             elif (
                 self.lang == "vi"
                 and view.is_lower_word(k)

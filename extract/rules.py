@@ -846,6 +846,68 @@ def merge_references(top: list[Candidate], nested: list[Candidate], view: TokenV
             break
 
 
+def merge_country_qualified(top: list[Candidate], nested: list[Candidate], view: TokenView) -> None:
+    """One node for an English body named with its country and later without it ("the Federal Customs
+    Service of Russia" ... "the Federal Customs Service"): a rule-found name that is a longer rule-found
+    name of the same class less its closing "of <State>", told after it.
+
+    Only when one such name in the document shortens to it: with "Ministry of Energy of Russia" and "of
+    Laos" both named, "the Ministry of Energy" could be either. Vietnamese texts are left alone: there a
+    ministry named without a country is, by the press's habit, Vietnam's own ("Bộ Ngoại giao" beside
+    "Bộ Ngoại giao Nga"), not a back-reference.
+    """
+    bodies = [c for c in top if c.source == "rule" and c.entity.cls in ("GovernmentBody", "Company")]
+    states = [n for n in nested if n.entity.cls == "State"]
+    by_short: dict[tuple[str, ...], list[Candidate]] = {}
+    for c in bodies:
+        state = next((n for n in states if c.start < n.start and n.end == c.end), None)
+        if state is None or view.norms[state.start - 1] != "of":
+            continue
+        cut = state.start - 1
+        if cut - c.start >= 2:
+            by_short.setdefault(tuple(view.norms[c.start : cut]), []).append(c)
+    for c in bodies:
+        fulls = by_short.get(tuple(view.norms[c.start : c.end]), [])
+        owners = {f.entity.key: f for f in fulls}
+        if len(owners) != 1:
+            continue
+        full = next(iter(owners.values()))
+        if full.entity.cls != c.entity.cls or full.start > c.start or full.entity is c.entity:
+            continue
+        for lang, label in c.entity.labels.items():
+            full.entity.add_alias(lang, label)
+        c.entity = full.entity
+
+
+_PLACE_WORDS = frozenset({"in", "at", "tại", "ở"})
+
+
+def merge_place_qualified(top: list[Candidate], view: TokenView) -> None:
+    """One node for an event or mechanism named with its place and without it in one document ("Days of
+    Russian Culture" in the headline, "the Days of Russian Culture in Vietnam" in the body): a rule-found
+    name that is a longer one of the same class less its closing "in/tại <...>". Only when one longer
+    name shortens to it ("Vietnam Culture Days" beside "... in Russia" and "... in Belarus": either)."""
+    named = [c for c in top if c.source == "rule" and c.entity.cls in ("Event", "Mechanism")]
+    for c in named:
+        own = view.norms[c.start : c.end]
+        longer = {
+            o.entity.key: o
+            for o in named
+            if o.entity.cls == c.entity.cls
+            and o.length > c.length + 1
+            and view.norms[o.start : o.start + c.length] == own
+            and view.norms[o.start + c.length] in _PLACE_WORDS
+        }
+        if len(longer) != 1:
+            continue
+        full = next(iter(longer.values())).entity
+        if full is c.entity:
+            continue
+        for lang, label in c.entity.labels.items():
+            full.add_alias(lang, label)
+        c.entity = full
+
+
 def _own_name(cand: Candidate, top: list[Candidate], candidates: list[Candidate]) -> bool:
     """A named event, mechanism or instrument inside another name ("Tuyên bố chung của Hội nghị cấp cao
     ... lần thứ 4"): it starts later than the outer name and is no part of a gazetteer name."""
