@@ -22,6 +22,7 @@ from pactgraph.extract.rules import (
     EntityFinder,
     drop_inside,
     merge_country_qualified,
+    merge_kind_between_parties,
     merge_place_qualified,
     merge_references,
     resolve_overlaps,
@@ -114,6 +115,7 @@ def make_entities(nlp: Language, name: str, lang: str):  # noqa: ANN201
         if lang == "en":
             merge_country_qualified(top, nested, view)
         merge_place_qualified(top, view)
+        merge_kind_between_parties(top, nested, view)
         again = second_mentions(view, top)
         top = sorted(drop_inside(top, again) + again, key=lambda c: c.start)
         found_people = people.find(view, top, ann)

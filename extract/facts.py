@@ -104,6 +104,7 @@ class FactFinder:
         self.demonyms = triggers.demonyms
         self.meeting_people = PhraseSet(list(triggers.get("meeting_people")))
         self.speech_openers = PhraseSet(list(triggers.get("speech_openers")))
+        self.deal_verbs = PhraseSet(list(triggers.get("deal_verbs")))
         self.speech_occasions = PhraseSet(list(triggers.get("speech_occasions")))
         self.join_verbs = PhraseSet(list(triggers.get("join_verbs")))
         self.joint_markers = PhraseSet(list(triggers.get("joint_participation_markers")))
@@ -150,6 +151,7 @@ class FactFinder:
                 self._countries,
                 self._signing_subjects,
                 self._unnamed_signing,
+                self._joint_undertakings,
                 self._signed_before,
                 self._topics,
                 self._speakers,
@@ -539,6 +541,33 @@ class FactFinder:
                 pair = [subjects[0], other] if other is not None else None
             if pair and pair[0].entity.key != pair[1].entity.key:
                 a, b = sorted((pair[0].entity.key, pair[1].entity.key))
+                out.append(self._fact(a, "cooperatesWith", b, group))
+        return out
+
+    def _joint_undertakings(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "Saigon Travel Group and Moscow's Pegas Touristik agreed to launch charter flights": two
+        companies or bodies who agree, together, to do something cooperate. Only companies and bodies:
+        "Vietnam and Russia agreed to ..." is diplomatic reporting, not a stated cooperation."""
+        if not self.deal_verbs:
+            return []
+        sent_start = view.index_at(group.sentence[0])
+        sent_end = view.index_ending_at(group.sentence[1])
+        actors = [c for c in group.top if c.entity.cls in ("Company", "GovernmentBody")]
+        out = []
+        for k in self.deal_verbs.starts(view, sent_start, sent_end):
+            if not self.deal_verbs.match(view, k):
+                continue
+            clause_start, _ = self._clause_bounds(view, k, group)
+            subjects = _principal_actors(view, [c for c in actors if clause_start <= c.start and c.end <= k])
+            if len(subjects) != 2 or subjects[1].end + 1 < k - 1:
+                continue  # the verb right after the second partner
+            between = view.norms[subjects[0].end : subjects[1].start]
+            if "and" not in between or len(between) > 4:
+                continue
+            if {"sign", "conclude", "negotiate"} & set(view.norms[k + 1 : k + 5]):
+                continue  # "agreed to sign an agreement next year": still to come
+            a, b = sorted((subjects[0].entity.key, subjects[1].entity.key))
+            if a != b:
                 out.append(self._fact(a, "cooperatesWith", b, group))
         return out
 

@@ -44,8 +44,15 @@ _EN_CONNECTORS = {
     "de",
     "a",
     "an",
+    # "... on Container Shipping via the Northern Sea Route", "Convention against Transnational ..."
+    "via",
+    "against",
+    "within",
 }
-_EN_TRAIL = {"of", "on", "and", "for", "between", "the", "in", "to", "&", "-", "'", "’", "de", "a", "an", ","}
+_EN_TRAIL = {
+    "of", "on", "and", "for", "between", "the", "in", "to", "&", "-", "'", "’", "de", "a", "an", ",", "via",
+    "against", "within",
+}  # fmt: skip
 _DETERMINERS = {"các", "những", "một", "mọi", "hai", "ba"}
 _VERBISH_AFTER_AND = PhraseSet(
     [

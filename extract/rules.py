@@ -215,6 +215,7 @@ class EntityFinder:
         self.places = PhraseSet(list(triggers.get("places")))
         self.admin_units = PhraseSet(list(triggers.get("admin_units")))
         self.sign_verbs = PhraseSet(list(triggers.get("sign_verbs")))
+        self._deal_verbs = PhraseSet([*triggers.get("sign_verbs"), *triggers.get("deal_verbs")])
         self.lowercase_agreements = PhraseSet(list(triggers.get("lowercase_agreement_heads")))
         self.session_heads = PhraseSet(list(triggers.get("session_heads")))
         self.family_names = frozenset(triggers.get("family_names"))
@@ -638,7 +639,65 @@ class EntityFinder:
             k = end
         self._short_names_in_brackets(view, out)
         out.extend(self._subsidiaries(view, ann, out))
+        out.extend(self._possessive_partners(view, ann, out))
         return out
+
+    def _possessive_partners(
+        self, view: TokenView, ann: Annotations, found: list[Candidate]
+    ) -> list[Candidate]:
+        """ "Russia's PhosAgro and Vietnam's X Joint Stock Company signed ...", "Saigon Travel Group and
+        Moscow's Pegas Touristik agreed ...": a name with no head word, after a state's or a city's
+        possessive, joined by "and" to a company, the two the subject of a deal verb, is a company too."""
+        known = [*self._gaz, *found]
+        by_start = {c.start: c for c in known if c.entity.cls == "Company"}
+        if not by_start:
+            return []
+        by_end = {c.end: c for c in known if c.entity.cls == "Company"}
+        covered = {i for c in known for i in range(c.start, c.end)}
+        out = []
+        for k in view.positions_of({"'", "’"}):
+            owner = self._possessor_start(view, k)
+            if owner is None or view.norms[k + 1 : k + 2] != ["s"]:
+                continue
+            start = end = k + 2
+            while end < len(view) and end - start < 3 and view.is_cap(end) and end not in covered:
+                end += 1
+            if end == start or not view.same_sentence(owner, end - 1) or self.titles.match(view, start):
+                continue
+            before = by_end.get(owner - 1)
+            if before is not None and view.norms[owner - 1] == "and":
+                verb_at = end  # "<Company> and Moscow's <name> agreed"
+            elif view.norms[end : end + 1] == ["and"]:
+                j = end + 1  # "<name> and [Vietnam's] <Company> signed"
+                apostrophe = next(
+                    (i for i in range(j + 1, min(j + 4, len(view))) if view.texts[i] in ("'", "’")), None
+                )
+                if apostrophe is not None and self._possessor_start(view, apostrophe) == j:
+                    j = apostrophe + 2
+                partner = by_start.get(j)
+                if partner is None:
+                    continue
+                verb_at = partner.end
+            else:
+                continue
+            if not self._deal_verbs.match(view, verb_at):
+                continue
+            surface = ann.text[view.starts[start] : view.ends[end - 1]]
+            out.append(Candidate(start, end, make_rule_entity("Company", surface, self.lang), "rule", 1))
+        return out
+
+    def _possessor_start(self, view: TokenView, apostrophe: int) -> int | None:
+        """Where the state or city before a possessive "'s" at *apostrophe* begins ("Russia's", "Ho Chi
+        Minh City's"), or None when something else owns it."""
+        if view.norms[apostrophe + 1 : apostrophe + 2] != ["s"]:
+            return None
+        state = next((c for c in self._gaz if c.end == apostrophe and c.entity.cls == "State"), None)
+        if state is not None:
+            return state.start
+        for n in (1, 2, 3, 4):
+            if apostrophe - n >= 0 and self.places.match(view, apostrophe - n) == n:
+                return apostrophe - n
+        return None
 
     def _subsidiaries(self, view: TokenView, ann: Annotations, found: list[Candidate]) -> list[Candidate]:
         """ "A subsidiary of state-owned Russian Railways, RZD International, signed ...": the name in
@@ -877,6 +936,41 @@ def merge_country_qualified(top: list[Candidate], nested: list[Candidate], view:
         for lang, label in c.entity.labels.items():
             full.entity.add_alias(lang, label)
         c.entity = full.entity
+
+
+_BETWEEN = frozenset({"giữa", "between"})
+_ACTORS = frozenset({"State", "InternationalOrganization", "Company", "GovernmentBody", "Person"})
+
+
+def merge_kind_between_parties(top: list[Candidate], nested: list[Candidate], view: TokenView) -> None:
+    """One node for an instrument named by its kind and its parties and, elsewhere in the document, by
+    its full name: "Lễ ký Thỏa thuận hợp tác chiến lược giữa Petrovietnam và Zarubezhneft" in a caption,
+    "Thỏa thuận hợp tác chiến lược giai đoạn 2026-2030 về ..." in the body. The words before "giữa" /
+    "between" must begin exactly one other instrument's name, and only actors follow them."""
+    # a caption's "Lễ ký <instrument>" holds the instrument as a nested name
+    agreements = [c for c in [*top, *nested] if c.source == "rule" and c.entity.cls == "Agreement"]
+    for c in agreements:
+        at = next((i for i in range(c.start + 1, c.end) if view.norms[i] in _BETWEEN), None)
+        if at is None:
+            continue
+        parties = [n for n in nested if n.entity.cls in _ACTORS and at < n.start and n.end <= c.end]
+        if not parties or parties[-1].end != c.end:
+            continue
+        kind = view.norms[c.start : at]
+        fuller = {
+            o.entity.key: o.entity
+            for o in agreements
+            if o.entity is not c.entity
+            and o.length > len(kind)
+            and view.norms[o.start : o.start + len(kind)] == kind
+            and view.norms[o.start + len(kind)] not in _BETWEEN
+        }
+        if len(fuller) != 1:
+            continue
+        full = next(iter(fuller.values()))
+        for lang, label in c.entity.labels.items():
+            full.add_alias(lang, label)
+        c.entity = full
 
 
 _PLACE_WORDS = frozenset({"in", "at", "tại", "ở"})

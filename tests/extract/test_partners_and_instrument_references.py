@@ -1,0 +1,89 @@
+"""Rules added after the first sight of the fourth pair of long articles, each on sentences of its own.
+
+Instrument names that go on with "via" or "against", an instrument named by its kind and parties in a
+caption, a company with no head word after a possessive and joined to another company, and two
+companies that agree to do something together.
+"""
+
+from __future__ import annotations
+
+from pactgraph.extract.model import DocumentInfo
+from pactgraph.extract.pipeline import make_doc
+
+
+def _mention_keys(text: str, lang: str, date: str = "2026-05-13") -> dict[str, set[str]]:
+    ann = make_doc(text, DocumentInfo("t", lang, "t", date))._.pg
+    out: dict[str, set[str]] = {}
+    for m in ann.mentions:
+        out.setdefault(text[m.start : m.end], set()).add(m.key)
+    return out
+
+
+def test_an_instrument_s_name_goes_on_after_via_and_against(extract, unknown) -> None:
+    unknown("Agreement on Grain Deliveries via the Caspian Corridor")
+    names, _ = extract(
+        "Kazakhstan and Vietnam signed an Agreement on Grain Deliveries via the Caspian Corridor on May 5.",
+        "en",
+    )
+    assert names.get("Agreement on Grain Deliveries via the Caspian Corridor") == "Agreement"
+    names, _ = extract("Both sides support the Convention against Illegal Fishing Practices.", "en")
+    assert names.get("Convention against Illegal Fishing Practices") == "Agreement"
+
+
+def test_an_instrument_named_by_its_kind_and_parties_in_a_caption_is_the_body_s_instrument(unknown) -> None:
+    unknown("Tổng công ty Cảng Hòn Gai", "Công ty cổ phần Kamaflot")
+    text = (
+        "Ngày 5/5, Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot đã ký Bản ghi nhớ về hợp tác "
+        "vận tải container giai đoạn 2026-2030.\n"
+        "Lễ ký Bản ghi nhớ giữa Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot. Ảnh: TTXVN\n"
+    )
+    keys = _mention_keys(text, "vi")
+    body = keys["Bản ghi nhớ về hợp tác vận tải container giai đoạn 2026-2030"]
+    assert keys["Bản ghi nhớ giữa Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot"] == body
+
+
+def test_a_kind_named_with_parties_stays_apart_when_two_instruments_of_that_kind_are_named() -> None:
+    text = (
+        "Alpha Port Corporation and Beta Shipping JSC signed a Memorandum of Understanding on Container "
+        "Transport and a Memorandum of Understanding on Pilot Training on May 5, 2026. The Memorandum of "
+        "Understanding between Alpha Port Corporation and Beta Shipping JSC runs for five years."
+    )
+    keys = _mention_keys(text, "en")
+    short = keys["Memorandum of Understanding between Alpha Port Corporation and Beta Shipping JSC"]
+    assert short != keys["Memorandum of Understanding on Container Transport"]
+    assert short != keys["Memorandum of Understanding on Pilot Training"]
+
+
+def test_a_name_after_a_possessive_joined_to_a_company_in_a_deal_is_a_company(extract, unknown) -> None:
+    unknown("Kamaflot", "Hoa Binh Trading Corporation")
+    names, facts = extract(
+        "Russia's Kamaflot and Vietnam's Hoa Binh Trading Corporation signed a supply contract on Friday.",
+        "en",
+    )
+    assert names.get("Kamaflot") == "Company"
+    assert ("Kamaflot", "country", "Russia") in facts
+    pairs = {(s, o) for s, p, o in facts if p == "cooperatesWith"}
+    assert pairs & {
+        ("Kamaflot", "Hoa Binh Trading Corporation"),
+        ("Hoa Binh Trading Corporation", "Kamaflot"),
+    }
+
+
+def test_a_name_after_a_possessive_alone_is_left_alone(extract, unknown) -> None:
+    unknown("Kamaflot")
+    names, _ = extract("Russia's Kamaflot said it would open an office in Hanoi next year.", "en")
+    assert "Kamaflot" not in names
+
+
+def test_two_companies_agreeing_to_do_something_together_cooperate(extract, unknown) -> None:
+    unknown("Alpha Logistics JSC", "Beta Freight Corporation")
+    _, facts = extract(
+        "Alpha Logistics JSC and Beta Freight Corporation agreed to open a rail freight line.", "en"
+    )
+    assert ("Alpha Logistics JSC", "cooperatesWith", "Beta Freight Corporation") in facts
+    _, facts = extract(
+        "Alpha Logistics JSC and Beta Freight Corporation agreed to sign a contract next year.", "en"
+    )
+    assert not [f for f in facts if f[1] == "cooperatesWith"]
+    _, facts = extract("Vietnam and Laos agreed to boost trade in rice.", "en")
+    assert not [f for f in facts if f[1] == "cooperatesWith"]
