@@ -947,7 +947,9 @@ class FactFinder:
             if c.entity.cls not in ("GovernmentBody", "Company"):
                 continue
             inner = self._inside(c, group, frozenset({"State"}))
-            states = [n for n in inner if n.end == c.end]
+            # the state that closes the name ("Bộ Công an Việt Nam"), not the second of a pair joined
+            # by a dash ("Vụ Châu Âu - Mỹ", a department for Europe and America)
+            states = [n for n in inner if n.end == c.end and view.norms[n.start - 1] not in ("-", "–")]
             # "Vietnam Agency for Radiation ...", "General Department of Vietnam Customs": the one state of
             # an English name (not "Vietnam-Russia ...": two states)
             if (

@@ -462,8 +462,12 @@ class EntityFinder:
                 good = k
             elif (
                 view.norms[k] == "-"
-                and view.is_cap(k + 1)
                 and k > body
+                and (
+                    view.is_cap(k + 1)
+                    # "Vụ Thị trường châu Âu - châu Mỹ": a continent after the dash
+                    or (view.norms[k + 1 : k + 2] == ["châu"] and view.is_cap(k + 2))
+                )
                 or (
                     # "Bộ Kế hoạch và Đầu tư": "và" inside a short name; after a long one it joins two
                     view.norms[k] == "và"
