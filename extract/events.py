@@ -23,7 +23,21 @@ from pactgraph.extract.slugs import name_key, slugify
 from pactgraph.extract.tokens import PhraseSet, TokenView, phrase_tokens
 
 _INTRO = PhraseSet(
-    ["trong", "nhân", "nhân dịp", "trong khuôn khổ", "trong dịp", "during", "on the sidelines of", "at"]
+    [
+        "trong",
+        "nhân",
+        "nhân dịp",
+        "trong khuôn khổ",
+        "trong dịp",
+        "kết thúc",
+        "during",
+        "on the sidelines of",
+        "at",
+        "wrapping up",
+        "concluding",
+        "at the end of",
+        "on the last day of",
+    ]
 )
 _SESSION_QUALIFIERS = PhraseSet(
     ["đặc biệt", "thường niên", "toàn thể", "bất thường", "thường kỳ", "cấp bộ trưởng", "special", "annual"]
@@ -278,7 +292,16 @@ class EventFinder:
     def _intro_subject(self, view, k, top, sentence) -> Entity | None:  # noqa: ANN001
         """ "Trong chuyến thăm ..., Chủ tịch nước X ...": the first person after the opening clause."""
         start_tok = view.index_at(sentence[0])
-        if not _INTRO.match(view, start_tok) or k - start_tok > 4:
+        # the opening clause may follow a date: "Ngày 15/10, kết thúc chuyến thăm ..., Chủ tịch nước X"
+        intro = next(
+            (
+                i
+                for i in range(start_tok, min(start_tok + 7, k + 1))
+                if _INTRO.match(view, i) and (i == start_tok or view.texts[i - 1] == ",")
+            ),
+            None,
+        )
+        if intro is None or k - intro > 4:
             return None
         for c in top:
             if c.start > k and c.entity.cls == "Person" and view.same_sentence(k, c.start):
@@ -384,10 +407,15 @@ class EventFinder:
             and view.norms[j] in ("với", "with", "giữa", "between")
             and view.norms[j + 1 : j + 2] != ["sự"]
         ):
-            for c in top:
-                if j < c.start <= j + 10 and c.entity.cls == "Person" and view.same_sentence(j, c.start):
-                    people.append(c.entity)
-                    if view.norms[j] in ("với", "with"):
+            # "between Vietnamese Deputy Prime Minister X and Belarusian Prime Minister Y": two titled
+            # people reach further than one guest after "with"
+            between = view.norms[j] in ("giữa", "between")
+            reach = 24 if between else 10
+            for c in sorted(top, key=lambda c: c.start):
+                if j < c.start <= j + reach and c.entity.cls == "Person" and view.same_sentence(j, c.start):
+                    if c.entity not in people:
+                        people.append(c.entity)
+                    if not between or len(people) == 2:
                         break
         elif j < len(view) and view.is_cap(j):
             # "X đã hội kiến Phó Chủ tịch ... Y": the guest as direct object, after the title

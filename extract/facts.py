@@ -105,6 +105,7 @@ class FactFinder:
         self.meeting_people = PhraseSet(list(triggers.get("meeting_people")))
         self.speech_openers = PhraseSet(list(triggers.get("speech_openers")))
         self.deal_verbs = PhraseSet(list(triggers.get("deal_verbs")))
+        self.document_lists = PhraseSet(list(triggers.get("document_lists")))
         self.speech_occasions = PhraseSet(list(triggers.get("speech_occasions")))
         self.join_verbs = PhraseSet(list(triggers.get("join_verbs")))
         self.joint_markers = PhraseSet(list(triggers.get("joint_participation_markers")))
@@ -152,6 +153,8 @@ class FactFinder:
                 self._signing_subjects,
                 self._unnamed_signing,
                 self._joint_undertakings,
+                self._parties_between,
+                self._listed_documents,
                 self._signed_before,
                 self._topics,
                 self._speakers,
@@ -265,7 +268,8 @@ class FactFinder:
                 verb_at = self._first_phrase(view, verbs, view.index_at(after), view.index_at(limit))
                 if verb_at is None or view.starts[verb_at] - after > 60:
                     continue
-                verb_char = view.ends[verb_at]
+                # from the end of the whole phrase: "chính thức có hiệu lực từ ngày ..." is five words
+                verb_char = view.ends[verb_at + max(verbs.match(view, verb_at), 1) - 1]
                 date = next(
                     (d for d in ann.dates if verb_char <= d.start < limit and d.start - verb_char <= 25), None
                 )
@@ -543,6 +547,71 @@ class FactFinder:
                 a, b = sorted((pair[0].entity.key, pair[1].entity.key))
                 out.append(self._fact(a, "cooperatesWith", b, group))
         return out
+
+    def _listed_documents(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "Five documents were signed in Minsk on Wednesday ... The documents include an Agreement on X
+        and a Memorandum on Y": the instruments a list sentence names were signed on the one day the
+        sentence before gives for its signing."""
+        first = view.index_at(group.sentence[0])
+        if not self.document_lists.match(view, first):
+            return []
+        at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
+        if at <= 0:
+            return []
+        before = _SentenceMentions(ann.sentences[at - 1], [], [])
+        lo, hi = view.index_at(before.sentence[0]), view.index_ending_at(before.sentence[1])
+        if not any(self.sign.match(view, i) for i in range(lo, hi)):
+            return []
+        days = [
+            d
+            for d in ann.dates
+            if before.sentence[0] <= d.start < before.sentence[1]
+            and d.datatype == "date"
+            and not _in_dateline(ann, before, d)
+        ]
+        if len(days) != 1:
+            return []
+        day = days[0]
+        note = f"the signing day the sentence before gives ({ann.text[day.start : day.end]!r})"
+        return [
+            self._fact(a.entity.key, "signedOn", ("date", day.value, day.datatype), group, note)
+            for a in group.top
+            if a.entity.cls == "Agreement" and not self._still_to_sign(view, a, group)
+        ]
+
+    def _parties_between(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
+        """ "a Memorandum of Understanding on X between Vinamilk Corporation and Belarusian dairy group Y",
+        "Bản ghi nhớ về X giữa Trường A với Đại học B": the two actors right after the instrument's name
+        are its parties (when the gazetteer knows them, "between" is inside the name: _inner_pairs)."""
+        actors = [c for c in group.top if c.entity.cls in NON_PERSON_ACTORS]
+        starts = {c.start: c for c in actors}
+        out = []
+        for a in (c for c in group.top if c.entity.cls == "Agreement"):
+            k = _skip_acronym(view, a.end)
+            if not self.between.match(view, k) or self._still_to_sign(view, a, group):
+                continue
+            first = _past_possessive(view, self._actor_after_modifiers(view, k + 1, starts), starts)
+            if first is None:
+                continue
+            and_at = _skip_acronym(view, first.end)
+            if not self.ands.match(view, and_at):
+                continue
+            second = _past_possessive(view, self._actor_after_modifiers(view, and_at + 1, starts), starts)
+            if second is None or second.entity.key == first.entity.key:
+                continue
+            out += [self._fact(a.entity.key, "party", x.entity.key, group) for x in (first, second)]
+        return out
+
+    def _actor_after_modifiers(
+        self, view: TokenView, k: int, starts: dict[int, Candidate]
+    ) -> Candidate | None:
+        """The actor at *k*, or after a demonym and a few lower-case words ("Belarusian dairy group X")."""
+        for i in range(k, min(k + 4, len(view))):
+            if i in starts:
+                return starts[i]
+            if not (view.is_lower_word(i) or view.texts[i] in self.demonyms):
+                return None
+        return None
 
     def _joint_undertakings(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         """ "Saigon Travel Group and Moscow's Pegas Touristik agreed to launch charter flights": two
@@ -967,9 +1036,11 @@ class FactFinder:
                 if s.entity.cls == "State"
                 and (
                     (
-                        s.end + 2 == c.start
+                        s.end + 2 <= c.start <= s.end + 4
                         and view.texts[s.end] in ("'", "’")
                         and view.norms[s.end + 1] == "s"
+                        # "Vietnam's shipping line X": a lower-case kind between
+                        and all(view.is_lower_word(i) for i in range(s.end + 2, c.start))
                     )
                     or (s.start == c.end + 1 and view.norms[c.end] in ("của", "of") and self.lang == "vi")
                     or (

@@ -149,6 +149,8 @@ class NameExtent:
         An event's name ends after its number ("Hội nghị cấp cao ASEAN - Nga lần thứ 4"); an
         instrument's name goes on through "của" + a name ("Tuyên bố chung của Hội nghị ...").
         """
+        if start > 0 and not view.same_sentence(start - 1, start):
+            return start, None  # the head ends its sentence (a headline's "... ra Tuyên bố chung")
         k = start
         clause: str | None = None
         used_and = False
@@ -297,6 +299,8 @@ class NameExtent:
         It ends before "and the Ministry ..." (another name), after "of Russia" when "and" follows, and
         before a date ("... Joint Venture on May 17").
         """
+        if start > 0 and not view.same_sentence(start - 1, start):
+            return start  # the head ends its sentence: nothing after it is part of the name
         k = start
         good = start
         # the head may end with the preposition ("Ministry of"): then a list goes on at once
@@ -343,6 +347,11 @@ class NameExtent:
                     break  # "... Cybercrime in 2016": a date, not the name
                 if norm in ("in", "at") and self.places.match(view, k + 1):
                     break  # "... Passports in Moscow": where, not what
+                if norm == "between" and k + 1 + (view.norms[k + 1 : k + 2] == ["the"]) not in mention_starts:
+                    # "Memorandum ... between Vinamilk Corporation and X": parties the gazetteer does not know
+                    # are names of their own (found by their rules), not words of the instrument's title;
+                    # "Treaty ... between Vietnam and Russia" keeps its known parties
+                    break
                 in_phrase = in_phrase or norm in ("of", "on", "for", "between", "in")
                 between = between or norm == "between"
                 k += 1

@@ -216,6 +216,8 @@ class EntityFinder:
         self.admin_units = PhraseSet(list(triggers.get("admin_units")))
         self.sign_verbs = PhraseSet(list(triggers.get("sign_verbs")))
         self._deal_verbs = PhraseSet([*triggers.get("sign_verbs"), *triggers.get("deal_verbs")])
+        self._kind_words = PhraseSet(list(triggers.get("company_prefix_heads")))
+        self.demonyms = triggers.demonyms
         self.lowercase_agreements = PhraseSet(list(triggers.get("lowercase_agreement_heads")))
         self.session_heads = PhraseSet(list(triggers.get("session_heads")))
         self.family_names = frozenset(triggers.get("family_names"))
@@ -416,6 +418,7 @@ class EntityFinder:
             and view.is_lower_word(end - 1)
             and view.norms[end] not in _FUNCTION_WORDS
             and not self.extent.stops.match(view, end)
+            and not self.extent.verb_stops.match(view, end)  # "Bộ Thủy sản hội đàm với ...": a verb
         )
 
     def _between_actors_soon(self, view: TokenView, body: int, mention_starts: set[int]) -> bool:
@@ -644,6 +647,37 @@ class EntityFinder:
         self._short_names_in_brackets(view, out)
         out.extend(self._subsidiaries(view, ann, out))
         out.extend(self._possessive_partners(view, ann, out))
+        out.extend(self._kind_named_companies(view, ann, out))
+        return out
+
+    def _kind_named_companies(
+        self, view: TokenView, ann: Annotations, found: list[Candidate]
+    ) -> list[Candidate]:
+        """ "Belarusian dairy group Savushkin Product", "Russia's shipping line X": a capitalised name
+        right after a lower-case word of a company's kind, with a nationality or a state's possessive
+        at most two words before that word, is a company (without them, "the group X" may be anything)."""
+        covered = {i for c in [*self._gaz, *found] for i in range(c.start, c.end)}
+        out = []
+        for k in self._kind_words.starts(view):
+            n = self._kind_words.match(view, k)
+            if not n or not view.is_lower_word(k):
+                continue
+            start = end = k + n
+            while end < len(view) and end - start < 4 and view.is_cap(end) and end not in covered:
+                if self.titles.match(view, end) or view.norms[end] in MONTHS_AND_DAYS:
+                    break
+                end += 1
+            if end == start or not view.same_sentence(k, end - 1):
+                continue
+            cue = any(
+                view.texts[i] in self.demonyms or self._possessor_start(view, i) is not None
+                for i in range(max(0, k - 3), k)
+            )
+            if not cue:
+                continue
+            surface = ann.text[view.starts[start] : view.ends[end - 1]]
+            out.append(Candidate(start, end, make_rule_entity("Company", surface, self.lang), "rule", 1))
+            covered.update(range(start, end))
         return out
 
     def _possessive_partners(

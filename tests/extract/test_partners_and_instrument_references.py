@@ -44,14 +44,14 @@ def test_an_instrument_named_by_its_kind_and_parties_in_a_caption_is_the_body_s_
 
 def test_a_kind_named_with_parties_stays_apart_when_two_instruments_of_that_kind_are_named() -> None:
     text = (
-        "Alpha Port Corporation and Beta Shipping JSC signed a Memorandum of Understanding on Container "
-        "Transport and a Memorandum of Understanding on Pilot Training on May 5, 2026. The Memorandum of "
-        "Understanding between Alpha Port Corporation and Beta Shipping JSC runs for five years."
+        "Ngày 5/5/2026, Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot đã ký Bản ghi nhớ về vận tải "
+        "container và Bản ghi nhớ về đào tạo hoa tiêu.Bản ghi nhớ giữa Tổng công ty Cảng Hòn Gai và Công ty "
+        "cổ phần Kamaflot có thời hạn 5 năm."
     )
-    keys = _mention_keys(text, "en")
-    short = keys["Memorandum of Understanding between Alpha Port Corporation and Beta Shipping JSC"]
-    assert short != keys["Memorandum of Understanding on Container Transport"]
-    assert short != keys["Memorandum of Understanding on Pilot Training"]
+    keys = _mention_keys(text, "vi")
+    short = keys["Bản ghi nhớ giữa Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot"]
+    assert short != keys["Bản ghi nhớ về vận tải container"]
+    assert short != keys["Bản ghi nhớ về đào tạo hoa tiêu"]
 
 
 def test_a_name_after_a_possessive_joined_to_a_company_in_a_deal_is_a_company(extract, unknown) -> None:
