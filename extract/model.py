@@ -65,7 +65,8 @@ class Fact:
     predicate: str
     obj: str | tuple
     sentence: tuple[int, int]
-    note: str | None = None
+    note: str | None = None  # how a partial date was completed (pg:dateNote)
+    basis: str | None = None  # what the fact rests on when the sentence does not state it (pg:basis)
 
 
 @dataclass

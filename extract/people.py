@@ -204,7 +204,9 @@ class PersonFinder:
             if sentence is None:
                 continue
             told.add(entity.key)
-            out.append(Fact(entity.key, "country", f"state/{entity.country}", sentence))
+            # the sentence names the person; the country is the gazetteer's, and the evidence says so
+            basis = "the person's country from the reviewed gazetteer (extract/data/gazetteer.toml)"
+            out.append(Fact(entity.key, "country", f"state/{entity.country}", sentence, basis=basis))
         return out
 
     def _unit_places(self, view: TokenView, top: list[Candidate]) -> list[tuple[str, ...]]:

@@ -167,6 +167,8 @@ def annotations_to_terms(ann: Annotations) -> list[Triple]:
         add((ev, _PG_CHAR_END, (str(end), _XSD_INTEGER)))
         if fact.note:
             add((ev, PG + "dateNote", _lit(fact.note, "en")))
+        if fact.basis:
+            add((ev, PG + "basis", _lit(fact.basis, "en")))
     area_class = _class_term("CooperationArea")
     for slug in sorted(areas_used):
         area = AREA_PREFIX + slug

@@ -59,6 +59,7 @@ class PG(DefinedNamespace):
     mentionOf: URIRef  # Mention -> the resource it names
     surface: URIRef  # Mention -> the text as written
     dateNote: URIRef  # Evidence -> how a partial date was completed (year taken from context)
+    basis: URIRef  # Evidence -> what the fact rests on when the sentence does not state it (gazetteer)
     storeVersion: URIRef  # metadata: content hash of the published store
     builtAt: URIRef  # metadata: build time of the published store
     coOccursWith: URIRef  # Actor <-> Actor named in one sentence (derived at query time, never stored)

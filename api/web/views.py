@@ -148,7 +148,7 @@ def evidence_views(
                     "document": str(doc) if doc is not None else "",
                     "document_title": label_of(graph, doc, lang) if doc is not None else "",
                     "document_href": doc_href,
-                    "date_note": str(graph.value(ev, PG.dateNote) or ""),
+                    "date_note": str(graph.value(ev, PG.dateNote) or graph.value(ev, PG.basis) or ""),
                 }
             )
         views.append(

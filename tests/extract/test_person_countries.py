@@ -134,3 +134,30 @@ def test_every_person_of_the_gazetteer_with_a_country_serves_a_listed_state() ->
     people = [e for e in entries if e.cls == "Person"]
     assert people and all(e.country in states for e in people if e.country)
     assert {e.slug: e.country for e in people}["vladimir-putin"] == "russia"
+
+
+def _country_evidence(text: str, lang: str) -> dict[str, list[str | None]]:
+    """Person IRI tail -> the pg:basis of each pg:country evidence written for it (None: no basis)."""
+    from pactgraph.extract.run import extract_text
+
+    quads = extract_text(text, stem="t", lang=lang, metadata={"published": "2024-05-20", "lang": lang})
+    pg = "https://w3id.org/pactgraph/ontology#"
+    rdf_subject = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
+    rdf_predicate = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"
+    by_evidence: dict[str, dict[str, str]] = {}
+    for q in quads:
+        if "/evidence/" in q.subject.value:
+            by_evidence.setdefault(q.subject.value, {})[q.predicate.value] = q.object.value
+    out: dict[str, list[str | None]] = {}
+    for ev in by_evidence.values():
+        if ev.get(rdf_predicate) == pg + "country" and "/person/" in ev.get(rdf_subject, ""):
+            out.setdefault(ev[rdf_subject].rsplit("/", 1)[-1], []).append(ev.get(pg + "basis"))
+    return out
+
+
+def test_a_country_from_the_gazetteer_says_so_in_its_evidence_a_stated_one_does_not() -> None:
+    known = _country_evidence("Tổng thống Vladimir Putin phát biểu tại hội nghị.", "vi")
+    (basis,) = known["vladimir-putin"]
+    assert basis is not None and "gazetteer" in basis  # the sentence names him, not his country
+    stated = _country_evidence("Tổng thống Nga Vladimir Putin phát biểu tại hội nghị.", "vi")
+    assert stated["vladimir-putin"] == [None]

@@ -25,7 +25,7 @@ ONTOLOGY = URIRef(ONTOLOGY_IRI)
 # Properties whose values are literals (everything else on PG is an object property).
 DATATYPE_PROPERTIES = {
     "signedOn", "inForceFrom", "date", "role", "quote", "charStart", "charEnd",
-    "surface", "dateNote", "storeVersion", "builtAt",
+    "surface", "dateNote", "basis", "storeVersion", "builtAt",
 }  # fmt: skip
 ALIGNED_VOCABULARIES = [
     "https://schema.org/", "http://www.w3.org/ns/org#", "http://xmlns.com/foaf/0.1/",
