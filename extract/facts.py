@@ -106,6 +106,7 @@ class FactFinder:
         self.speech_openers = PhraseSet(list(triggers.get("speech_openers")))
         self.deal_verbs = PhraseSet(list(triggers.get("deal_verbs")))
         self.document_lists = PhraseSet(list(triggers.get("document_lists")))
+        self.signing_sides = PhraseSet(list(triggers.get("signing_sides")))
         self.speech_occasions = PhraseSet(list(triggers.get("speech_occasions")))
         self.join_verbs = PhraseSet(list(triggers.get("join_verbs")))
         self.joint_markers = PhraseSet(list(triggers.get("joint_participation_markers")))
@@ -354,6 +355,8 @@ class FactFinder:
             if date is None:
                 date = self._date_of_the_meeting_before(view, group, ann)
             if date is None:
+                date = self._date_of_the_sides_meeting(view, group, ann, verb_at)
+            if date is None:
                 # only the dateline's ("Hà Nội, ngày 14/9/2026 - X và Y vừa ký A"): the day of the report
                 datelines = [
                     d for d in ann.dates if group.sentence[0] <= d.start and _in_dateline(ann, group, d)
@@ -366,6 +369,34 @@ class FactFinder:
                     )
                 )
         return out
+
+    def _date_of_the_sides_meeting(
+        self, view: TokenView, group: _SentenceMentions, ann: Annotations, verb_at: int
+    ) -> DateMention | None:
+        """ "Sáng 21/5, ... tổ chức Hội thảo ... . Tại hội thảo, ... . Hai bên đã ký A", "The officials
+        adopted A": the sides of the meeting just told sign at it. With no date in the sentence, the
+        signing takes the day of the last event dated in the four sentences before, when no other
+        event was told since."""
+        first = view.index_at(group.sentence[0])
+        n = self.signing_sides.match(view, first)
+        if not n or first + n > verb_at or verb_at - (first + n) > 2:
+            return None
+        if any(group.sentence[0] <= d.start < group.sentence[1] for d in ann.dates):
+            return None
+        at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
+        if at <= 0:
+            return None
+        since = view.index_at(ann.sentences[max(0, at - 4)][0])
+        earlier = [(k, d) for k, d in self._dated_events if since <= k < first]
+        if not earlier:
+            return None
+        # the last event told before the signing must be that dated one (a caption may name it again)
+        last_told = [e for e in self._events if e.start < first]
+        dated_at, day = earlier[-1]
+        dated = next((e for e in self._events if e.start == dated_at), None)
+        if dated is None or not last_told or last_told[-1].entity.key != dated.entity.key:
+            return None
+        return day
 
     def _date_of_the_meeting_before(
         self, view: TokenView, group: _SentenceMentions, ann: Annotations

@@ -306,6 +306,7 @@ class NameExtent:
         # the head may end with the preposition ("Ministry of"): then a list goes on at once
         in_phrase = start > 0 and view.norms[start - 1] in ("of", "on", "for", "between", "in")
         between = start > 0 and view.norms[start - 1] == "between"
+        between_at: int | None = None  # a "between" inside the name, kept only with two known parties
         limit = min(len(view), start + MAX_NAME_TOKENS)
         while k < limit and view.same_sentence(start, k) and not view.noisy[k]:
             norm = view.norms[k]
@@ -325,6 +326,11 @@ class NameExtent:
                 nxt = k + 1 + (view.norms[k + 1 : k + 2] == ["the"])
                 if between and norm == "and":
                     between = False  # "between Vietnam and Russia": the second party is in the name
+                    if between_at is not None and nxt not in mention_starts:
+                        # "... between ASEAN and the Eurasian Economic Commission": a party the gazetteer
+                        # does not know is a name of its own, so neither party is part of this one
+                        good = between_at
+                        break
                     k += 1
                     continue
                 if (
@@ -347,6 +353,8 @@ class NameExtent:
                     break  # "... Cybercrime in 2016": a date, not the name
                 if norm in ("in", "at") and self.places.match(view, k + 1):
                     break  # "... Passports in Moscow": where, not what
+                if norm == "between":
+                    between_at = k
                 if norm == "between" and k + 1 + (view.norms[k + 1 : k + 2] == ["the"]) not in mention_starts:
                     # "Memorandum ... between Vinamilk Corporation and X": parties the gazetteer does not know
                     # are names of their own (found by their rules), not words of the instrument's title;

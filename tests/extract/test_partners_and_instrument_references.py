@@ -87,3 +87,44 @@ def test_two_companies_agreeing_to_do_something_together_cooperate(extract, unkn
     assert not [f for f in facts if f[1] == "cooperatesWith"]
     _, facts = extract("Vietnam and Laos agreed to boost trade in rice.", "en")
     assert not [f for f in facts if f[1] == "cooperatesWith"]
+
+
+def test_a_known_and_an_unknown_party_after_between_are_both_names_of_their_own(extract, unknown) -> None:
+    unknown("Eurasian Grain Council")
+    names, facts = extract(
+        "They welcomed a Memorandum of Understanding on Grain Trade between ASEAN and the Eurasian Grain "
+        "Council, signed in Moscow on May 5, 2026.",
+        "en",
+    )
+    assert names.get("Memorandum of Understanding on Grain Trade") == "Agreement"
+    assert "Eurasian Grain Council" in names
+    assert ("Memorandum of Understanding on Grain Trade", "party", "Eurasian Grain Council") in facts
+    parties = {o for s, p, o in facts if s == "Memorandum of Understanding on Grain Trade" and p == "party"}
+    assert len(parties) == 2  # ASEAN (under its English label) and the council
+
+
+def test_the_sides_of_the_meeting_just_told_sign_on_its_day(extract, unknown) -> None:
+    unknown("Diễn đàn Hợp tác thủy sản Việt - Nga lần thứ 2")
+    text = (
+        "Sáng 12/5/2026, tại Hà Nội đã diễn ra Diễn đàn Hợp tác thủy sản Việt - Nga lần thứ 2.Tại diễn đàn, "
+        "các doanh nghiệp trao đổi về xuất khẩu cá tra.Hai bên đã ký Kế hoạch hành động về hợp tác thủy "
+        "sản giai đoạn 2026-2028."
+    )
+    _, facts = extract(text, "vi")
+    assert ("Kế hoạch hành động về hợp tác thủy sản giai đoạn 2026-2028", "signedOn", "2026-05-12") in facts
+    text = (
+        "The 5th Vietnam-Russia Fishery Forum took place in Hanoi on May 12, 2026. The officials "
+        "adopted the Plan of Action on Fishery Cooperation."
+    )
+    _, facts = extract(text, "en")
+    assert ("Plan of Action on Fishery Cooperation", "signedOn", "2026-05-12") in facts
+
+
+def test_the_sides_take_no_day_when_another_event_was_told_since(extract) -> None:
+    text = (
+        "Sáng 12/5/2026, tại Hà Nội đã diễn ra Diễn đàn Hợp tác thủy sản Việt - Nga lần thứ 2.Hai nước sẽ tổ "
+        "chức Hội chợ Thủy sản Việt - Nga vào năm sau.Hai bên đã ký Kế hoạch hành động về hợp tác thủy "
+        "sản giai đoạn 2026-2028."
+    )
+    _, facts = extract(text, "vi")
+    assert not [f for f in facts if f[1] == "signedOn"]
