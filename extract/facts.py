@@ -107,6 +107,8 @@ class FactFinder:
         self.deal_verbs = PhraseSet(list(triggers.get("deal_verbs")))
         self.document_lists = PhraseSet(list(triggers.get("document_lists")))
         self.signing_sides = PhraseSet(list(triggers.get("signing_sides")))
+        self.event_subjects = PhraseSet(list(triggers.get("event_subjects")))
+        self.chair_verbs = PhraseSet(list(triggers.get("chair_verbs")))
         self.speech_occasions = PhraseSet(list(triggers.get("speech_occasions")))
         self.join_verbs = PhraseSet(list(triggers.get("join_verbs")))
         self.joint_markers = PhraseSet(list(triggers.get("joint_participation_markers")))
@@ -369,6 +371,50 @@ class FactFinder:
                     )
                 )
         return out
+
+    def _chairs_of_the_event_before(
+        self, view: TokenView, group: _SentenceMentions, ann: Annotations
+    ) -> list[Fact]:
+        """ "The 18th session ... was held ... . It was co-chaired by X and Y", "Khóa họp do X và Y đồng
+        chủ trì": a sentence that opens with a pronoun or the event's kind, then names the chairs (or
+        those attending), tells of the one event of the sentence before."""
+        first = view.index_at(group.sentence[0])
+        n = self.event_subjects.match(view, first)
+        if not n:
+            return []
+        last = view.index_ending_at(group.sentence[1])
+        if self.lang == "en":
+            k = next(
+                (i for i in range(first + n, min(first + n + 3, last)) if self.part_markers.match(view, i)),
+                None,
+            )
+            if k is None:
+                return []
+            lo, hi = k + self.part_markers.match(view, k), last
+        else:
+            # "Khóa họp do X và Y đồng chủ trì": the chairs between "do" and the verb
+            if view.norms[first + n : first + n + 1] != ["do"]:
+                return []
+            k = next((i for i in range(first + n + 1, last) if self.chair_verbs.match(view, i)), None)
+            if k is None:
+                return []
+            lo, hi = first + n + 1, k
+        opening = next((c for c in group.top if c.start == first and c.entity.cls == "Event"), None)
+        if opening is not None:
+            event = opening.entity.key  # the kind at the start was read as a reference to the event
+        else:
+            at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
+            if at <= 0:
+                return []
+            start, end = ann.sentences[at - 1]
+            before = {e.entity.key for e in self._events if start <= view.starts[e.start] < end}
+            if len(before) != 1:
+                return []
+            event = before.pop()
+        if any(c.entity.cls in ("Event", "Mechanism") and c.start > first for c in group.top):
+            return []  # the sentence names a meeting of its own: _participants reads it
+        people = _drop_title_actors([c for c in group.top if lo <= c.start < hi and c.entity.cls in ACTORS])
+        return [self._fact(event, "participant", c.entity.key, group) for c in people]
 
     def _date_of_the_sides_meeting(
         self, view: TokenView, group: _SentenceMentions, ann: Annotations, verb_at: int
@@ -681,6 +727,7 @@ class FactFinder:
     def _participants(self, view: TokenView, group: _SentenceMentions, ann: Annotations) -> list[Fact]:
         out = []
         things = [c for c in group.top if c.entity.cls in ("Mechanism", "Event")]
+        out.extend(self._chairs_of_the_event_before(view, group, ann))
         if not things:
             return out
         sent_start = view.index_at(group.sentence[0])

@@ -379,10 +379,24 @@ class EntityFinder:
     def _short_names_in_brackets(self, view: TokenView, found: list[Candidate]) -> None:
         """ "Quỹ Đầu tư Trực tiếp Nga (RDIF)", "Federal Security Service (FSB)", "... Liên bang Nga
         (Rosselkhoznadzor)": the one word in brackets after a body's or company's name is a name of it
-        too (an acronym, or a short name of five letters or more; not a state: "Công ty X (Nga)")."""
+        too (an acronym, or a short name of five letters or more; not a state: "Công ty X (Nga)"). When
+        the gazetteer knows the word, the name before it is that known entity."""
         starts = {g.start for g in self._gaz}
+        known = {(g.start, g.end): g for g in self._gaz}
         for c in found:
             word = view.texts[c.end + 1] if c.end + 1 < len(view) else ""
+            inner = known.get((c.end + 1, c.end + 2)) if view.texts[c.end : c.end + 1] == ["("] else None
+            if (
+                inner is not None
+                and c.source == "rule"
+                and view.texts[c.end + 2 : c.end + 3] == [")"]
+                and inner.entity.cls == c.entity.cls
+                and c.entity.cls in ("Company", "GovernmentBody")
+            ):
+                # "Joint Stock Commercial Bank for Foreign Trade of Vietnam (Vietcombank)": the long name
+                # the gazetteer lacks names the entity it knows by the short one
+                c.entity = inner.entity
+                continue
             if (
                 c.entity.cls in ("Company", "GovernmentBody")
                 and view.texts[c.end : c.end + 1] == ["("]
@@ -634,8 +648,11 @@ class EntityFinder:
             if cls == "Mechanism" and not ordinal and self._organ_name(view, start, k, end):
                 # "Eurasian Economic Commission": an organ, not a format between parties
                 cls = "GovernmentBody"
-            if cls == "Mechanism" and view.norms[k] == "forum" and self._held_during(view, start):
-                # "during the Vietnam-Russia Investment Forum": a forum held, not a standing one
+            if cls == "Mechanism" and view.norms[k] == "forum" and (
+                self._held_during(view, start) or self._dated_right_after(view, ann, end)
+            ):
+                # "during the Vietnam-Russia Investment Forum", "the X Forum in New Delhi from June 3 to 5":
+                # a forum held, not a standing one
                 cls = "Event"
             entity = self._resolve_name(cls, surface, view, start, k + n, end, ann, self._gaz)
             if cls == "Company":
@@ -761,6 +778,21 @@ class EntityFinder:
             surface = ann.text[view.starts[j + 1] : view.ends[end - 1]]
             out.append(Candidate(j + 1, end, make_rule_entity("Company", surface, self.lang), "rule", 1))
         return out
+
+    def _dated_right_after(self, view: TokenView, ann: Annotations, end: int) -> bool:
+        """A day or a range told right after the name, after at most a place ("in New Delhi from June 3
+        to 5, 2026", "on May 12"): the name is of one happening."""
+        if end >= len(view):
+            return False
+        k = end
+        if view.norms[k] in ("in", "at") and self.places.match(view, k + 1):
+            k += 1 + self.places.match(view, k + 1)
+        elif view.norms[k] in ("in", "at") and view.is_cap(k + 1):
+            k += 2  # a place the list does not know, one word
+        if k >= len(view) or view.norms[k] not in ("on", "from"):
+            return False
+        after = view.ends[k]
+        return any(0 < d.start - after <= 3 and d.datatype == "date" for d in ann.dates)
 
     def _held_during(self, view: TokenView, start: int) -> bool:
         """An occasion phrase ("during", "on the sidelines of") ends just before the name (or its article)."""
@@ -1012,13 +1044,16 @@ def merge_kind_between_parties(top: list[Candidate], nested: list[Candidate], vi
 
 
 _PLACE_WORDS = frozenset({"in", "at", "tại", "ở"})
+# "Ủy ban hỗn hợp Việt Nam - Belarus" in a headline, "... về hợp tác kinh tế ..." in the body
+_TOPIC_WORDS = frozenset({"về", "on", "for"})
 
 
 def merge_place_qualified(top: list[Candidate], view: TokenView) -> None:
     """One node for an event or mechanism named with its place and without it in one document ("Days of
     Russian Culture" in the headline, "the Days of Russian Culture in Vietnam" in the body): a rule-found
-    name that is a longer one of the same class less its closing "in/tại <...>". Only when one longer
-    name shortens to it ("Vietnam Culture Days" beside "... in Russia" and "... in Belarus": either)."""
+    name that is a longer one of the same class less its closing "in/tại <...>" (a mechanism's also less
+    its topic, "về/on/for <...>"). Only when one longer name shortens to it ("Vietnam Culture Days"
+    beside "... in Russia" and "... in Belarus": either)."""
     named = [c for c in top if c.source == "rule" and c.entity.cls in ("Event", "Mechanism")]
     for c in named:
         own = view.norms[c.start : c.end]
@@ -1028,7 +1063,10 @@ def merge_place_qualified(top: list[Candidate], view: TokenView) -> None:
             if o.entity.cls == c.entity.cls
             and o.length > c.length + 1
             and view.norms[o.start : o.start + c.length] == own
-            and view.norms[o.start + c.length] in _PLACE_WORDS
+            and (
+                view.norms[o.start + c.length] in _PLACE_WORDS
+                or (c.entity.cls == "Mechanism" and view.norms[o.start + c.length] in _TOPIC_WORDS)
+            )
         }
         if len(longer) != 1:
             continue
