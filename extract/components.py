@@ -15,16 +15,18 @@ from pactgraph.extract.events import EventFinder
 from pactgraph.extract.facts import FactFinder
 from pactgraph.extract.gazetteer import Gazetteer
 from pactgraph.extract.lexicon import triggers
+from pactgraph.extract.merging import (
+    merge_country_qualified,
+    merge_kind_between_parties,
+    merge_place_qualified,
+    merge_references,
+)
 from pactgraph.extract.model import Fact, Mention, annotations
 from pactgraph.extract.people import PersonFinder
 from pactgraph.extract.rules import (
     Candidate,
     EntityFinder,
     drop_inside,
-    merge_country_qualified,
-    merge_kind_between_parties,
-    merge_place_qualified,
-    merge_references,
     resolve_overlaps,
     second_mentions,
 )
