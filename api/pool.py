@@ -79,6 +79,16 @@ class _FrameChannel(asyncio.Protocol):
         self._waiter: asyncio.Future[tuple[Any, bytes]] | None = None
         self._lost = False
         self.closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.transport: asyncio.BaseTransport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport
+
+    def close(self) -> None:
+        """Close the pipe's transport now (idempotent): one left for the garbage collector after its
+        event loop has gone warns as an unclosed transport."""
+        if self.transport is not None and not self.transport.is_closing():
+            self.transport.close()
 
     def data_received(self, data: bytes) -> None:
         buffer = self._buffer
@@ -301,10 +311,13 @@ class WorkerPool:
         except asyncio.CancelledError:  # the pool is closing: do not leave the new process behind
             starting.add_done_callback(lambda done: done.exception() or _kill_and_reap(done.result()))
             raise
+        channel = None
         try:
             _, channel = await loop.connect_read_pipe(_FrameChannel, popen.stdout)
             stdin, _ = await loop.connect_write_pipe(asyncio.Protocol, popen.stdin)
         except BaseException:  # cancelled (the pool is closing) or the pipes failed: no orphan
+            if channel is not None:
+                channel.close()  # the read pipe was connected: close it before the loop goes
             loop.run_in_executor(None, _kill_and_reap, popen)
             raise
         worker = Worker(popen, channel, stdin)
@@ -316,6 +329,7 @@ class WorkerPool:
             header, _ = await asyncio.wait_for(worker.receive(), timeout=60)
         except (asyncio.IncompleteReadError, TimeoutError) as exc:
             worker.kill()
+            worker.channel.close()
             self._all.discard(worker)
             raise WorkerCrashed(
                 f"A {self.role} worker process failed to start ({exc!r}); see the server log"
@@ -422,6 +436,7 @@ class WorkerPool:
         for worker in list(self._all):
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(worker.proc.wait(), 5)
+            worker.channel.close()  # normally closed by the worker's EOF already; never left behind
         if self._reaps:
             await asyncio.wait(list(self._reaps), timeout=5)
         self._all.clear()
