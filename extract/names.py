@@ -264,6 +264,8 @@ class NameExtent:
                 if not view.same_sentence(k, nxt):
                     break
                 if clause == "giữa" and not used_and:
+                    if not (view.is_cap(nxt) or nxt in mention_starts):
+                        break  # "... giữa Việt Nam và Liên minh ... Á - Âu và hợp tác dầu khí": no party
                     used_and = True
                     k += 1
                     continue
@@ -313,8 +315,11 @@ class NameExtent:
             if _abbreviation_stop(view, k):
                 k += 1  # "St. Petersburg International Economic Forum"
                 continue
-            if view.is_cap(k) and self.titles.match(view, k):
-                break  # "Saigon Travel Group CEO X": a title, then a person
+            if view.is_cap(k) and (
+                self.titles.match(view, k)
+                or (view.norms[k] in ("first", "second") and self.titles.match(view, k + 1))
+            ):
+                break  # "Saigon Travel Group CEO X", "Bank of Russia First Deputy Governor X": a title
             if view.is_cap(k):
                 if norm in MONTHS_AND_DAYS or (view.texts[k].isdigit() and not _count_in_name(view, k)):
                     break
