@@ -1,5 +1,6 @@
 """Shared fixtures. Each file in tests/fixtures/ contributes fixtures (one owner each):
-store.py (built stores), server.py (a real running server), browser.py (headless chromium).
+store.py (built stores), server.py (a real running server), browser.py (headless chromium),
+extraction.py (single-sentence extraction), bench.py (the bench/ modules).
 They are loaded here so that every test folder sees them without a tests/__init__.py
 (which would put the repository root on sys.path and import `api` twice)."""
 

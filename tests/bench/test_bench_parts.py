@@ -7,7 +7,6 @@ ceiling server answers the same as the store it stands for.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import socket
 import subprocess
@@ -27,18 +26,10 @@ NQUADS = (
 )
 
 
-def _bench_module(name: str):
-    spec = importlib.util.spec_from_file_location(f"pactgraph_bench_{name}", ROOT / "bench" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_extraction_breakdown_times_every_pipeline_component_and_both_output_steps():
+def test_the_extraction_breakdown_times_every_pipeline_component_and_both_output_steps(bench_module):
     from pactgraph.extract.pipeline import nlp_for
 
-    bench = _bench_module("bench_extract")
+    bench = bench_module("bench_extract")
     rng = random.Random(3)
     texts = [bench.synthetic_article(rng, i) for i in range(6)]
     rows = [row for row in bench._throughput(texts) if row["row"] == "breakdown"]

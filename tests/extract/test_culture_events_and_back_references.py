@@ -10,17 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from pactgraph.extract.dates import find_dates
-from pactgraph.extract.model import DocumentInfo
-from pactgraph.extract.pipeline import make_doc
-
-
-def _mention_keys(text: str, lang: str, date: str = "2026-05-13") -> dict[str, set[str]]:
-    """Each mention's surface -> the keys of the nodes it names."""
-    ann = make_doc(text, DocumentInfo("t", lang, "t", date))._.pg
-    out: dict[str, set[str]] = {}
-    for m in ann.mentions:
-        out.setdefault(text[m.start : m.end], set()).add(m.key)
-    return out
 
 
 def test_a_portfolio_listed_with_commas_is_part_of_the_title(extract, unknown) -> None:
@@ -52,50 +41,50 @@ def test_concerns_and_shipyards_are_companies_a_sports_complex_is_not(extract, u
     assert ("Almaz Defence Concern", "country", "Russia") in facts
 
 
-def test_a_body_named_with_its_country_and_later_without_it_is_one_node(unknown) -> None:
+def test_a_body_named_with_its_country_and_later_without_it_is_one_node(unknown, mention_keys) -> None:
     unknown("Federal Service for Veterinary Inspection of Russia")
     text = (
         "Vietnam's Department of Animal Health and the Federal Service for Veterinary Inspection of Russia "
         "met in Hanoi on May 5. The head of the Federal Service for Veterinary Inspection praised the talks."
     )
-    keys = _mention_keys(text, "en")
+    keys = mention_keys(text, "en")
     full = keys["Federal Service for Veterinary Inspection of Russia"]
     assert keys["Federal Service for Veterinary Inspection"] == full
 
 
-def test_a_short_name_two_countries_bodies_share_stays_apart(unknown) -> None:
+def test_a_short_name_two_countries_bodies_share_stays_apart(unknown, mention_keys) -> None:
     text = (
         "The Ministry of Water Works of Russia and the Ministry of Water Works of Laos met. "
         "The Ministry of Water Works said the talks went well."
     )
-    keys = _mention_keys(text, "en")
+    keys = mention_keys(text, "en")
     russia, laos = keys["Ministry of Water Works of Russia"], keys["Ministry of Water Works of Laos"]
     short = keys["Ministry of Water Works"]
     assert short != russia and short != laos
 
 
-def test_vietnamese_bodies_without_a_country_are_not_taken_for_the_foreign_one() -> None:
+def test_vietnamese_bodies_without_a_country_are_not_taken_for_the_foreign_one(mention_keys) -> None:
     text = "Bộ Thủy lợi Nga và Bộ Thủy lợi đã ký Bản ghi nhớ về hợp tác ngày 5/5/2026."
-    keys = _mention_keys(text, "vi")
+    keys = mention_keys(text, "vi")
     assert keys.get("Bộ Thủy lợi Nga") and keys.get("Bộ Thủy lợi")
     assert keys["Bộ Thủy lợi Nga"] != keys["Bộ Thủy lợi"]
 
 
-def test_an_event_named_in_the_headline_without_its_place_is_the_body_s_event() -> None:
+def test_an_event_named_in_the_headline_without_its_place_is_the_body_s_event(mention_keys) -> None:
     text = (
         "Days of Vietnamese Culture open\n"
         "The Days of Vietnamese Culture in Belarus opened in Minsk on May 11, 2026 with a folk concert."
     )
-    keys = _mention_keys(text, "en")
+    keys = mention_keys(text, "en")
     assert keys["Days of Vietnamese Culture"] == keys["Days of Vietnamese Culture in Belarus"]
 
 
-def test_a_short_event_name_two_places_share_stays_apart() -> None:
+def test_a_short_event_name_two_places_share_stays_apart(mention_keys) -> None:
     text = (
         "The Days of Vietnamese Culture in Belarus opened on May 4, 2026. The Days of Vietnamese Culture in "
         "Laos follow in June. The Days of Vietnamese Culture are held every year."
     )
-    keys = _mention_keys(text, "en")
+    keys = mention_keys(text, "en")
     belarus, laos = keys["Days of Vietnamese Culture in Belarus"], keys["Days of Vietnamese Culture in Laos"]
     assert belarus != laos
     assert keys["Days of Vietnamese Culture"] not in (belarus, laos)

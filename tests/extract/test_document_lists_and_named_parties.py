@@ -107,23 +107,12 @@ def test_co_ends_a_vietnamese_name(extract, unknown) -> None:
     assert names.get("Công ty cổ phần Kamaflot") == "Company"
 
 
-def _mention_keys(text: str, lang: str) -> dict[str, set[str]]:
-    from pactgraph.extract.model import DocumentInfo
-    from pactgraph.extract.pipeline import make_doc
-
-    ann = make_doc(text, DocumentInfo("t", lang, "t", "2026-10-16"))._.pg
-    out: dict[str, set[str]] = {}
-    for m in ann.mentions:
-        out.setdefault(text[m.start : m.end], set()).add(m.key)
-    return out
-
-
-def test_a_headline_ending_with_a_head_does_not_run_into_the_next_line() -> None:
+def test_a_headline_ending_with_a_head_does_not_run_into_the_next_line(mention_keys) -> None:
     text = (
         "Việt Nam và Lào ra Tuyên bố chung\n"
         "Ngày 15/10, hai bên đã thông qua Tuyên bố chung về hợp tác giáo dục giai đoạn 2026-2030."
     )
-    keys = _mention_keys(text, "vi")
+    keys = mention_keys(text, "vi")
     assert not [surface for surface in keys if "\n" in surface]
     assert keys.get("Tuyên bố chung") == keys["Tuyên bố chung về hợp tác giáo dục giai đoạn 2026-2030"]
 

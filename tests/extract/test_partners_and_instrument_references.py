@@ -7,17 +7,6 @@ companies that agree to do something together.
 
 from __future__ import annotations
 
-from pactgraph.extract.model import DocumentInfo
-from pactgraph.extract.pipeline import make_doc
-
-
-def _mention_keys(text: str, lang: str, date: str = "2026-05-13") -> dict[str, set[str]]:
-    ann = make_doc(text, DocumentInfo("t", lang, "t", date))._.pg
-    out: dict[str, set[str]] = {}
-    for m in ann.mentions:
-        out.setdefault(text[m.start : m.end], set()).add(m.key)
-    return out
-
 
 def test_an_instrument_s_name_goes_on_after_via_and_against(extract, unknown) -> None:
     unknown("Agreement on Grain Deliveries via the Caspian Corridor")
@@ -30,25 +19,29 @@ def test_an_instrument_s_name_goes_on_after_via_and_against(extract, unknown) ->
     assert names.get("Convention against Illegal Fishing Practices") == "Agreement"
 
 
-def test_an_instrument_named_by_its_kind_and_parties_in_a_caption_is_the_body_s_instrument(unknown) -> None:
+def test_an_instrument_named_by_its_kind_and_parties_in_a_caption_is_the_body_s_instrument(
+    unknown, mention_keys
+) -> None:
     unknown("Tổng công ty Cảng Hòn Gai", "Công ty cổ phần Kamaflot")
     text = (
         "Ngày 5/5, Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot đã ký Bản ghi nhớ về hợp tác "
         "vận tải container giai đoạn 2026-2030.\n"
         "Lễ ký Bản ghi nhớ giữa Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot. Ảnh: TTXVN\n"
     )
-    keys = _mention_keys(text, "vi")
+    keys = mention_keys(text, "vi")
     body = keys["Bản ghi nhớ về hợp tác vận tải container giai đoạn 2026-2030"]
     assert keys["Bản ghi nhớ giữa Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot"] == body
 
 
-def test_a_kind_named_with_parties_stays_apart_when_two_instruments_of_that_kind_are_named() -> None:
+def test_a_kind_named_with_parties_stays_apart_when_two_instruments_of_that_kind_are_named(
+    mention_keys,
+) -> None:
     text = (
         "Ngày 5/5/2026, Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot đã ký Bản ghi nhớ về vận tải "
         "container và Bản ghi nhớ về đào tạo hoa tiêu.Bản ghi nhớ giữa Tổng công ty Cảng Hòn Gai và Công ty "
         "cổ phần Kamaflot có thời hạn 5 năm."
     )
-    keys = _mention_keys(text, "vi")
+    keys = mention_keys(text, "vi")
     short = keys["Bản ghi nhớ giữa Tổng công ty Cảng Hòn Gai và Công ty cổ phần Kamaflot"]
     assert short != keys["Bản ghi nhớ về vận tải container"]
     assert short != keys["Bản ghi nhớ về đào tạo hoa tiêu"]

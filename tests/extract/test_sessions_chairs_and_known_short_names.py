@@ -7,17 +7,6 @@ brackets, a forum dated right after its name, and titles and portfolios no text 
 
 from __future__ import annotations
 
-from pactgraph.extract.model import DocumentInfo
-from pactgraph.extract.pipeline import make_doc
-
-
-def _mention_keys(text: str, lang: str) -> dict[str, set[str]]:
-    ann = make_doc(text, DocumentInfo("t", lang, "t", "2026-05-13"))._.pg
-    out: dict[str, set[str]] = {}
-    for m in ann.mentions:
-        out.setdefault(text[m.start : m.end], set()).add(m.key)
-    return out
-
 
 def test_chairs_told_in_the_next_sentence_are_the_meeting_s_participants(extract, unknown) -> None:
     unknown("Tran Quang Vinh", "Boris Semenov")
@@ -58,20 +47,20 @@ def test_chairs_after_two_events_are_given_to_neither(extract, unknown) -> None:
     assert not [f for f in facts if f[1] == "participant" and f[2] == "Tran Quang Vinh"]
 
 
-def test_a_mechanism_named_without_its_topic_in_the_headline_is_the_body_s_one() -> None:
+def test_a_mechanism_named_without_its_topic_in_the_headline_is_the_body_s_one(mention_keys) -> None:
     text = (
         "Kỳ họp lần thứ 3 Ủy ban hỗn hợp Việt Nam - Mông Cổ\n"
         "Ngày 12/5, tại Ulaanbaatar đã diễn ra Kỳ họp lần thứ 3 của Ủy ban hỗn hợp Việt Nam - Mông Cổ về hợp "
         "tác kinh tế và thương mại."
     )
-    keys = _mention_keys(text, "vi")
+    keys = mention_keys(text, "vi")
     short = keys["Ủy ban hỗn hợp Việt Nam - Mông Cổ"]
     assert short == keys["Ủy ban hỗn hợp Việt Nam - Mông Cổ về hợp tác kinh tế và thương mại"]
 
 
-def test_a_long_name_before_a_known_short_one_in_brackets_is_the_known_entity() -> None:
+def test_a_long_name_before_a_known_short_one_in_brackets_is_the_known_entity(mention_keys) -> None:
     text = "Joint Stock Commercial Bank for Foreign Trade of Vietnam (Vietcombank) opened a branch in Moscow."
-    keys = _mention_keys(text, "en")
+    keys = mention_keys(text, "en")
     assert keys["Joint Stock Commercial Bank for Foreign Trade of Vietnam"] == keys["Vietcombank"]
 
 

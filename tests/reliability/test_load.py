@@ -16,7 +16,6 @@ test-output/reliability/load.json and printed (``pytest -s``).
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import os
 import threading
@@ -40,15 +39,6 @@ SLOW_LIMIT = 3.0
 SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 RSS_BOUND_MIB = 2048
 OUTPUT = ROOT / "test-output" / "reliability" / "load.json"
-
-
-def _bench_module(name: str):
-    """A module of bench/ (not a package on sys.path under pytest's importlib mode)."""
-    spec = importlib.util.spec_from_file_location(f"pactgraph_bench_{name}", ROOT / "bench" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _p99(latencies: list[tuple[int, float]], query: int | None = None) -> float:
@@ -199,8 +189,8 @@ def _run(work: Any) -> dict:
 
 
 @pytest.fixture(scope="module")
-def load_server(tmp_path_factory, publish_store, launch_server):
-    synthetic = _bench_module("synthetic_graph")
+def load_server(tmp_path_factory, publish_store, launch_server, bench_module):
+    synthetic = bench_module("synthetic_graph")
     data_dir = tmp_path_factory.mktemp("load-store")
     publish_store(data_dir, "\n".join(synthetic.quads(550)) + "\n")
     # The default number of workers (twice the cores): the server as it is shipped.
@@ -209,8 +199,10 @@ def load_server(tmp_path_factory, publish_store, launch_server):
     server.stop()
 
 
-def test_sixteen_clients_and_a_slow_query_get_no_errors_bounded_latency_and_bounded_memory(load_server):
-    queries = _bench_module("bench_endpoint").MIX
+def test_sixteen_clients_and_a_slow_query_get_no_errors_bounded_latency_and_bounded_memory(
+    load_server, bench_module
+):
+    queries = bench_module("bench_endpoint").MIX
     names, mix = list(queries), list(queries.values())
     for query, accept in mix:  # every query of the mix answers before the load starts (and warms up)
         response = httpx.get(
