@@ -211,16 +211,15 @@ def _throughput_rows(
     ]
 
 
-def _best_of_3(work) -> float:  # noqa: ANN001 - a no-argument callable, or a _Timed
-    best = float("inf")
-    for _ in range(3):
-        if isinstance(work, _Timed):
-            best = min(best, work.work())
-            continue
+def _stopwatch(work):  # noqa: ANN001, ANN202 - a no-argument callable, and one that returns its time
+    """*work* as a step that returns how long it took (the step's figure is all of it)."""
+
+    def timed() -> float:
         started = time.perf_counter()
         work()
-        best = min(best, time.perf_counter() - started)
-    return best
+        return time.perf_counter() - started
+
+    return timed
 
 
 def _component_steps(pairs: list) -> dict:
@@ -229,7 +228,7 @@ def _component_steps(pairs: list) -> dict:
     from pactgraph.extract.model import Annotations
     from pactgraph.extract.pipeline import nlp_for
 
-    def timed(position: int):  # noqa: ANN202 - a _Timed's work
+    def timed(position: int):  # noqa: ANN202 - a step that returns the time of its own part
         def work() -> float:
             docs = []
             for (lang, text), info in pairs:
@@ -246,14 +245,7 @@ def _component_steps(pairs: list) -> dict:
         return work
 
     names = [name for name, _ in nlp_for(pairs[0][0][0]).pipeline]
-    return {f"pipeline: {name}": _Timed(timed(position)) for position, name in enumerate(names)}
-
-
-class _Timed:
-    """A step that times itself (only part of its work counts); ``_best_of_3`` uses its own figure."""
-
-    def __init__(self, work) -> None:  # noqa: ANN001
-        self.work = work
+    return {f"pipeline: {name}": timed(position) for position, name in enumerate(names)}
 
 
 def _breakdown(texts: list[tuple[str, str]], tokenizers: dict, chars: int) -> list[dict]:
@@ -267,22 +259,25 @@ def _breakdown(texts: list[tuple[str, str]], tokenizers: dict, chars: int) -> li
     docs = [make_doc(text, info) for (_, text), info in pairs]
     triples = [annotations_to_terms(doc._.pg) for doc in docs]
     graphs = [document_iri(info.stem) for info in infos]
+    # every step returns its own time: a component is timed without the components before it
     steps = {
-        "spaCy bare tokenizer": lambda: [tokenizers[lang](text) for lang, text in texts],
-        "pipeline: the tokenizer of the pipeline": lambda: [
-            nlp_for(lang).make_doc(text) for lang, text in texts
-        ],
+        "spaCy bare tokenizer": _stopwatch(lambda: [tokenizers[lang](text) for lang, text in texts]),
+        "pipeline: the tokenizer of the pipeline": _stopwatch(
+            lambda: [nlp_for(lang).make_doc(text) for lang, text in texts]
+        ),
         **_component_steps(pairs),
-        "output: annotations -> triples": lambda: [annotations_to_terms(doc._.pg) for doc in docs],
-        "output: triples -> N-Quads": lambda: [
-            terms_to_nquads(g, t) for g, t in zip(graphs, triples, strict=True)
-        ],
+        "output: annotations -> triples": _stopwatch(
+            lambda: [annotations_to_terms(doc._.pg) for doc in docs]
+        ),
+        "output: triples -> N-Quads": _stopwatch(
+            lambda: [terms_to_nquads(g, t) for g, t in zip(graphs, triples, strict=True)]
+        ),
     }
     per_doc = sum(map(len, triples)) / len(triples)
     rows = []
     bare = 0.0
     for what, work in steps.items():
-        seconds = _best_of_3(work)
+        seconds = min(work() for _ in range(3))  # best of 3
         bare = bare or seconds  # the first step is the tokenizer
         rows.append(
             {

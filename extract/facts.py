@@ -123,6 +123,7 @@ class FactFinder:
     ) -> list[Fact]:
         facts: list[Fact] = []
         self._top = top
+        self._sentence_index = {sentence: i for i, sentence in enumerate(ann.sentences)}
         self._events = sorted((c for c in top if c.entity.cls == "Event"), key=lambda c: c.start)
         self._dated_events: list[tuple[int, DateMention]] = []  # (token, day) of the events dated so far
         groups: dict[int, _SentenceMentions] = {}
@@ -200,6 +201,14 @@ class FactFinder:
             if b.start == a.end + 1 and view.norms[a.end] == "-" and a.entity.cls in NON_PERSON_ACTORS:
                 pairs.extend(x for x in (a, b) if x not in pairs)
         return pairs
+
+    def _sentence_before(
+        self, ann: Annotations, group: _SentenceMentions, back: int = 1
+    ) -> tuple[int, int] | None:
+        """The sentence *back* places before the group's (the document's first if fewer come before);
+        None for the first sentence or a sentence not in the list."""
+        at = self._sentence_index.get(group.sentence, -1)
+        return None if at <= 0 else ann.sentences[max(0, at - back)]
 
     def _fact(self, s: str, p: str, o: object, group: _SentenceMentions, note: str | None = None) -> Fact:
         return Fact(s, p, o, group.sentence, note)
@@ -403,10 +412,10 @@ class FactFinder:
         if opening is not None:
             event = opening.entity.key  # the kind at the start was read as a reference to the event
         else:
-            at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
-            if at <= 0:
+            previous = self._sentence_before(ann, group)
+            if previous is None:
                 return []
-            start, end = ann.sentences[at - 1]
+            start, end = previous
             before = {e.entity.key for e in self._events if start <= view.starts[e.start] < end}
             if len(before) != 1:
                 return []
@@ -429,10 +438,10 @@ class FactFinder:
             return None
         if any(group.sentence[0] <= d.start < group.sentence[1] for d in ann.dates):
             return None
-        at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
-        if at <= 0:
+        fourth = self._sentence_before(ann, group, back=4)
+        if fourth is None:
             return None
-        since = view.index_at(ann.sentences[max(0, at - 4)][0])
+        since = view.index_at(fourth[0])
         earlier = [(k, d) for k, d in self._dated_events if since <= k < first]
         if not earlier:
             return None
@@ -458,10 +467,10 @@ class FactFinder:
         words = view.norms[first + opener : first + opener + noun]
         words = words[1:] if words[:1] == ["the"] and len(words) > 1 else words  # "a meeting" before
         noun = len(words)
-        at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
-        if at <= 0:
+        previous = self._sentence_before(ann, group)
+        if previous is None:
             return None
-        start, end = ann.sentences[at - 1]
+        start, end = previous
         lo, hi = view.index_at(start), view.index_ending_at(end)
         if any(view.norms[i : i + noun] == words for i in range(lo, hi)):
             days = [d for d in ann.dates if start <= d.start < end and d.datatype == "date"]
@@ -521,10 +530,10 @@ class FactFinder:
             return [self._fact(named[0].entity.key, "participant", speaker.entity.key, group)]
         if not any(self.speech_occasions.match(view, i) for i in range(first + n, comma)):
             return []  # "Addressing reporters, X said": no event
-        at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
-        if at <= 0:
+        previous = self._sentence_before(ann, group)
+        if previous is None:
             return []
-        start, end = ann.sentences[at - 1]
+        start, end = previous
         lo, hi = view.index_at(start), view.index_ending_at(end)
         told = [c for c in self._top if lo <= c.start < hi]
         # the one event told there; else the one forum or mechanism ("The X Forum was held ...")
@@ -632,10 +641,10 @@ class FactFinder:
         first = view.index_at(group.sentence[0])
         if not self.document_lists.match(view, first):
             return []
-        at = ann.sentences.index(group.sentence) if group.sentence in ann.sentences else -1
-        if at <= 0:
+        previous = self._sentence_before(ann, group)
+        if previous is None:
             return []
-        before = _SentenceMentions(ann.sentences[at - 1], [], [])
+        before = _SentenceMentions(previous, [], [])
         lo, hi = view.index_at(before.sentence[0]), view.index_ending_at(before.sentence[1])
         if not any(self.sign.match(view, i) for i in range(lo, hi)):
             return []
@@ -705,8 +714,8 @@ class FactFinder:
                 continue
             clause_start, _ = self._clause_bounds(view, k, group)
             subjects = _principal_actors(view, [c for c in actors if clause_start <= c.start and c.end <= k])
-            if len(subjects) != 2 or subjects[1].end + 1 < k - 1:
-                continue  # the verb right after the second partner
+            if len(subjects) != 2 or k - subjects[1].end > 2:
+                continue  # the verb right after the second partner ("... JSC have agreed")
             between = view.norms[subjects[0].end : subjects[1].start]
             if "and" not in between or len(between) > 4:
                 continue
